@@ -1,0 +1,109 @@
+/**
+ * The typed application model that the template loader produces and everything else consumes.
+ * Values here are fully resolved: intrinsics evaluated, Globals merged, conditions applied,
+ * paths absolute. Nothing downstream reads the raw template.
+ */
+
+export type HttpApiKind = 'rest' | 'http';
+
+export interface AppModel {
+  /** Absolute path of the template file. */
+  templatePath: string;
+  /** Directory of the template; CodeUri and ContentUri are relative to it. */
+  baseDir: string;
+  stackName: string;
+  region: string;
+  accountId: string;
+  functions: FunctionSpec[];
+  apis: ApiSpec[];
+  layers: LayerSpec[];
+  outputs: OutputSpec[];
+  /** Every resource after intrinsic resolution, for services added later (queues, topics…). */
+  resources: Record<string, ResolvedResource>;
+  /** Non-fatal findings, e.g. resource types Stratus does not run yet (each type listed once). */
+  warnings: string[];
+}
+
+export interface ResolvedResource {
+  logicalId: string;
+  type: string;
+  properties: Record<string, unknown>;
+  /** Physical name: the resource's own name property if given, else its logical id. */
+  physicalName: string;
+}
+
+export type RuntimeFamily = 'nodejs' | 'python' | 'provided';
+
+export interface FunctionSpec {
+  logicalId: string;
+  /** FunctionName if the template gives one, else the logical id (as `sam local` names them). */
+  name: string;
+  /** e.g. nodejs20.x, python3.12, provided.al2023 */
+  runtime: string;
+  family: RuntimeFamily;
+  /** Lambda's Handler string, e.g. `src/app.handler`. Empty for provided runtimes. */
+  handler: string;
+  /** Absolute directory holding the function code (CodeUri, or Code for AWS::Lambda::Function). */
+  codeDir: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  /** The template's variables only (Environment.Variables, merged with Globals). */
+  environment: Record<string, string>;
+  /** Absolute directories of the function's layers, in template order. */
+  layerDirs: string[];
+  reservedConcurrency?: number;
+  architectures: string[];
+  events: FunctionEventSpec[];
+}
+
+/** One entry of a function's Events. Api/HttpApi are typed; other types keep their properties. */
+export type FunctionEventSpec =
+  | { name: string; type: 'Api' | 'HttpApi'; route: RouteSpec }
+  | { name: string; type: string; properties: Record<string, unknown> };
+
+export interface RouteSpec {
+  /** HTTP method in upper case, or ANY. */
+  method: string;
+  /** Path as written in the template, e.g. `/users/{id}` or `/{proxy+}`. HTTP API `$default` is `$default`. */
+  path: string;
+  functionLogicalId: string;
+  /** Logical id of the API the route belongs to (implicit: ServerlessRestApi / ServerlessHttpApi). */
+  apiLogicalId: string;
+  payloadFormatVersion: '1.0' | '2.0';
+  /** Integration timeout in ms (REST default 29 000, HTTP API default 30 000). */
+  timeoutMs: number;
+}
+
+export interface ApiSpec {
+  logicalId: string;
+  kind: HttpApiKind;
+  /** REST APIs: StageName (required by SAM; implicit API uses Prod). HTTP APIs: `$default` unless given. */
+  stageName: string;
+  routes: RouteSpec[];
+  /** Media types REST APIs treat as binary (BinaryMediaTypes). */
+  binaryMediaTypes: string[];
+  /** Raw Cors/CorsConfiguration as resolved, interpreted by the gateway. */
+  cors?: unknown;
+  /** True for the APIs SAM creates from function events without an explicit RestApiId/ApiId. */
+  implicit: boolean;
+}
+
+export interface LayerSpec {
+  logicalId: string;
+  name: string;
+  /** Absolute directory (ContentUri). */
+  contentDir: string;
+}
+
+export interface OutputSpec {
+  name: string;
+  value: unknown;
+  description?: string;
+}
+
+export interface LoadOptions {
+  parameterOverrides?: Record<string, string>;
+  region?: string;
+  accountId?: string;
+  stackName?: string;
+}
