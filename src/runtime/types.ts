@@ -16,10 +16,15 @@ export interface InvocationRequest {
   invokedFunctionArn: string;
 }
 
+/**
+ * The error payload a caller receives. Node runtimes send `trace`; Python sends `stackTrace` and
+ * `requestId`. Runtimes pass their own shape through unchanged, hence the open record.
+ */
 export interface LambdaErrorShape {
   errorType: string;
   errorMessage: string;
   trace?: string[];
+  [field: string]: unknown;
 }
 
 export type InvocationResult =
