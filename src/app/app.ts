@@ -1,0 +1,112 @@
+/**
+ * The composition root: the only place that wires the layers together. Components start in
+ * order and stop in reverse; if one fails to start, those already started are stopped.
+ */
+import { mkdirSync } from 'node:fs';
+import { systemClock, type Clock } from '../shared/clock';
+import { loadTemplate } from '../template';
+import type { AppModel, ApiSpec } from '../template/model';
+import { openEngine } from '../engine';
+import type { Engine } from '../engine/types';
+import { createLogService, type LogService } from '../services/logs';
+import { FunctionService } from '../services/functions/service';
+import { createNodeDriver } from '../runtime/node';
+import { createPythonDriver, createProvidedDriver } from '../runtime/runtime-api';
+import type { RuntimeDriver } from '../runtime/types';
+import { startHttpApis } from '../gateways/http-api';
+import { startEdgeServer } from '../gateways/edge/server';
+import type { AppConfig } from './config';
+import { environmentOverrides } from './environment-overrides';
+
+export interface RunningApp {
+  model: AppModel;
+  engine: Engine;
+  logs: LogService;
+  functions: FunctionService;
+  apiEndpoints: { api: ApiSpec; url: string }[];
+  edgeUrl: string;
+  /** Stops everything; in-flight API requests get up to `graceMs` to finish. */
+  close(graceMs?: number): Promise<void>;
+}
+
+type Stop = () => Promise<void>;
+
+/** Builds the model, engine, logs and functions: what `invoke` needs, without any listener. */
+export async function openFunctions(config: AppConfig, clock: Clock = systemClock, endpointUrl?: string) {
+  const stops: Stop[] = [];
+  try {
+    const model = await loadTemplate(config.templatePath, {
+      parameterOverrides: config.parameterOverrides,
+      region: config.region,
+      accountId: config.accountId,
+      edgeUrl: endpointUrl,
+    });
+    mkdirSync(config.stateDir, { recursive: true });
+    const engine = await openEngine(config.engineUrl);
+    stops.push(() => engine.close());
+    const logs = createLogService({ store: engine.logs, clock });
+    stops.push(() => logs.close());
+    const drivers: RuntimeDriver[] = [createNodeDriver(), createPythonDriver(), createProvidedDriver()];
+    stops.push(async () => void (await Promise.all(drivers.map((d) => d.close?.()))));
+    const functions = new FunctionService({
+      functions: model.functions,
+      drivers,
+      logs,
+      clock,
+      region: config.region,
+      accountId: config.accountId,
+      endpointUrl,
+      environmentOverrides: environmentOverrides(model.functions, config.envVars),
+      maxInstances: config.maxInstances,
+      hotReload: config.hotReload,
+    });
+    stops.push(() => functions.close());
+    return { model, engine, logs, functions, stop: () => stopAll(stops) };
+  } catch (err) {
+    await stopAll(stops);
+    throw err;
+  }
+}
+
+export async function startApp(config: AppConfig, clock: Clock = systemClock): Promise<RunningApp> {
+  const stops: Stop[] = [];
+  try {
+    const edge = await startEdgeServer({ host: config.host, port: config.edgePort });
+    stops.push(() => edge.close());
+    const core = await openFunctions(config, clock, edge.url);
+    stops.push(core.stop);
+    const apis = await startHttpApis({
+      apis: core.model.apis,
+      invoker: core.functions,
+      host: config.host,
+      port: config.port,
+      region: config.region,
+      accountId: config.accountId,
+      clock,
+    });
+    let graceForApis = 0;
+    stops.push(() => apis.close(graceForApis));
+    return {
+      ...core,
+      apiEndpoints: apis.endpoints,
+      edgeUrl: edge.url,
+      close: (graceMs = 0) => {
+        graceForApis = graceMs;
+        return stopAll(stops);
+      },
+    };
+  } catch (err) {
+    await stopAll(stops);
+    throw err;
+  }
+}
+
+async function stopAll(stops: Stop[]): Promise<void> {
+  for (const stop of stops.splice(0).reverse()) {
+    try {
+      await stop();
+    } catch {
+      // Keep stopping the rest: one component failing to stop must not leak the others.
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Everything `stratus start` and friends need, parsed once at the CLI boundary and frozen.
+ */
+import { resolve, dirname, join } from 'node:path';
+
+export interface AppConfig {
+  templatePath: string;
+  host: string;
+  /** First app API port; each further API takes the next port. 0 = ephemeral (tests). */
+  port: number;
+  /** The AWS-compatible endpoints and the console. 0 = ephemeral. */
+  edgePort: number;
+  stateDir: string;
+  engineUrl: string;
+  region: string;
+  accountId: string;
+  parameterOverrides: Record<string, string>;
+  /** SAM's --env-vars file content: { FunctionLogicalId: {VAR: value}, Parameters: {VAR: value} }. */
+  envVars: Record<string, Record<string, string>>;
+  maxInstances?: number;
+  hotReload: boolean;
+}
+
+export const DEFAULTS = Object.freeze({
+  host: '127.0.0.1',
+  port: 3000,
+  edgePort: 4566,
+  region: 'us-east-1',
+  accountId: '000000000000',
+  stateDirName: '.stratus',
+});
+
+export function defaultStateDir(templatePath: string): string {
+  return join(dirname(resolve(templatePath)), DEFAULTS.stateDirName);
+}
+
+export function defaultEngineUrl(stateDir: string): string {
+  return `sqlite:${join(stateDir, 'stratus.db')}`;
+}

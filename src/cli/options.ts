@@ -1,0 +1,101 @@
+/**
+ * Flag parsing shared by the commands: each flag is checked once here and turned into AppConfig.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { UserError } from '../shared/errors';
+import { findTemplate } from '../template';
+import { DEFAULTS, defaultEngineUrl, defaultStateDir, type AppConfig } from '../app/config';
+
+export interface CommonFlags {
+  template?: string;
+  parameterOverrides?: string[];
+  envVars?: string;
+  stateDir?: string;
+  engine?: string;
+  region?: string;
+  host?: string;
+  port?: number;
+  edgePort?: number;
+  maxInstances?: number;
+  hotReload?: boolean;
+}
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  return port;
+}
+
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return n;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/**
+ * SAM accepts `Key=Value` pairs separated by spaces and the CloudFormation form
+ * `ParameterKey=Key,ParameterValue=Value`; both are accepted here, in one or several flags.
+ */
+export function parseParameterOverrides(values: string[] = []): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const value of values) {
+    for (const token of splitTokens(value)) {
+      const cfn = /^ParameterKey=([^,]+),ParameterValue=(.*)$/.exec(token);
+      const pair = cfn ? [cfn[1], cfn[2]] : splitPair(token);
+      if (!pair) throw new UserError('BadFlag', `--parameter-overrides: expected Key=Value, got "${token}"`);
+      result[pair[0]] = pair[1];
+    }
+  }
+  return result;
+}
+
+function splitTokens(value: string): string[] {
+  const tokens = value.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? [];
+  return tokens.map((t) => t.replace(/(["'])(.*?)\1/g, '$2'));
+}
+
+function splitPair(token: string): [string, string] | undefined {
+  const eq = token.indexOf('=');
+  if (eq <= 0) return undefined;
+  return [token.slice(0, eq), token.slice(eq + 1)];
+}
+
+export function readEnvVarsFile(path: string | undefined): Record<string, Record<string, string>> {
+  if (!path) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new UserError('BadFlag', `--env-vars ${path}: ${(err as Error).message}`);
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(parsed) || !Object.values(parsed).every(isObject)) {
+    throw new UserError('BadFlag', `--env-vars ${path}: expected {"FunctionId": {"VAR": "value"}, "Parameters": {...}}`);
+  }
+  return parsed as Record<string, Record<string, string>>;
+}
+
+export function buildConfig(target: string | undefined, flags: CommonFlags): AppConfig {
+  const templatePath = findTemplate(resolve(flags.template ?? target ?? '.'));
+  const stateDir = resolve(flags.stateDir ?? defaultStateDir(templatePath));
+  return Object.freeze({
+    templatePath,
+    host: flags.host ?? DEFAULTS.host,
+    port: flags.port ?? DEFAULTS.port,
+    edgePort: flags.edgePort ?? DEFAULTS.edgePort,
+    stateDir,
+    engineUrl: flags.engine ?? process.env.STRATUS_ENGINE ?? defaultEngineUrl(stateDir),
+    region: flags.region ?? process.env.AWS_REGION ?? DEFAULTS.region,
+    accountId: DEFAULTS.accountId,
+    parameterOverrides: parseParameterOverrides(flags.parameterOverrides),
+    envVars: readEnvVarsFile(flags.envVars),
+    maxInstances: flags.maxInstances,
+    hotReload: flags.hotReload ?? true,
+  });
+}

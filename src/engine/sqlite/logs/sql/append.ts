@@ -1,0 +1,62 @@
+/**
+ * The write path of logs: one IMMEDIATE transaction per batch. A batch is many lines (the log
+ * service flushes every few ms), so the per-commit cost is paid once per batch, not per line.
+ * Group and stream summaries are folded in JS first, so each distinct group/stream costs one
+ * upsert per batch however many lines it has.
+ */
+import type { LogEventInput } from '../../../types';
+import type { SqliteDatabase } from '../../connection';
+
+const INSERT_EVENT = `
+INSERT INTO log_events (log_group, log_stream, timestamp, ingestion_time, message)
+VALUES (?, ?, ?, ?, ?)`;
+
+// Lambda creates /aws/lambda/<name> on first write; the counter makes DescribeLogGroups cheap.
+const UPSERT_GROUP = `
+INSERT INTO log_groups (name, created_at, stored_events) VALUES (?1, ?2, ?3)
+ON CONFLICT (name) DO UPDATE SET stored_events = stored_events + ?3`;
+
+// min/max keep first/last event times right even when a batch carries older timestamps.
+const UPSERT_STREAM = `
+INSERT INTO log_streams (log_group, name, first_event_at, last_event_at) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (log_group, name) DO UPDATE SET
+  first_event_at = min(first_event_at, ?3),
+  last_event_at  = max(last_event_at, ?4)`;
+
+interface StreamSummary {
+  group: string;
+  stream: string;
+  first: number;
+  last: number;
+}
+
+export function prepareAppend(db: SqliteDatabase): (events: LogEventInput[], ingestionTime: number) => void {
+  const insertEvent = db.prepare(INSERT_EVENT);
+  const upsertGroup = db.prepare(UPSERT_GROUP);
+  const upsertStream = db.prepare(UPSERT_STREAM);
+  const appendBatch = db.transaction((events: LogEventInput[], ingestionTime: number) => {
+    for (const e of events) insertEvent.run(e.group, e.stream, e.timestamp, ingestionTime, e.message);
+    const { groups, streams } = summarise(events);
+    for (const [group, count] of groups) upsertGroup.run(group, ingestionTime, count);
+    for (const s of streams.values()) upsertStream.run(s.group, s.stream, s.first, s.last);
+  });
+  // IMMEDIATE: take the write lock up front so a concurrent writer waits on busy_timeout instead
+  // of failing with SQLITE_BUSY when a deferred read lock would need upgrading.
+  return (events, ingestionTime) => appendBatch.immediate(events, ingestionTime);
+}
+
+function summarise(events: LogEventInput[]) {
+  const groups = new Map<string, number>();
+  const streams = new Map<string, StreamSummary>();
+  for (const e of events) {
+    groups.set(e.group, (groups.get(e.group) ?? 0) + 1);
+    const key = `${e.group}\u0000${e.stream}`;
+    const s = streams.get(key);
+    if (!s) streams.set(key, { group: e.group, stream: e.stream, first: e.timestamp, last: e.timestamp });
+    else {
+      s.first = Math.min(s.first, e.timestamp);
+      s.last = Math.max(s.last, e.timestamp);
+    }
+  }
+  return { groups, streams };
+}

@@ -1,0 +1,26 @@
+/** The SQLite engine: one file (or memory), migrated on open, shared safely between processes. */
+import type { Clock } from '../../shared/clock';
+import type { Engine } from '../types';
+import { openDatabase } from './connection';
+import { applyMigrations } from './migrate';
+import { SQLITE_MIGRATIONS } from './migrations/index';
+import { createSqliteLogStore } from './logs/store';
+
+export async function openSqliteEngine(location: string, options: { clock: Clock }): Promise<Engine> {
+  const db = await openDatabase(location);
+  try {
+    applyMigrations(db, SQLITE_MIGRATIONS, options.clock);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const logs = createSqliteLogStore(db, options.clock);
+  return {
+    backend: 'sqlite',
+    logs,
+    async close() {
+      // Idempotent: composition roots may close on both error and shutdown paths.
+      if (db.open) db.close();
+    },
+  };
+}
