@@ -1,0 +1,11 @@
+/**
+ * `npm run bench`: every figure next to a baseline measured in the same run.
+ * BENCH_SECONDS sets the length of each load phase (default 5).
+ */
+import { benchHttp } from './http';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const sections = [benchHttp];
+for (const section of sections) {
+  for (const line of await section(seconds)) console.log(line);
+}
