@@ -23,7 +23,11 @@ export interface LogQuery {
   /** Inclusive lower bound on timestamp (epoch ms). */
   since?: number;
   until?: number;
-  /** Only events with id greater than this (follow cursor). */
+  /**
+   * Only events with id greater than this (follow cursor). When given, results come in id order
+   * (commit order) so "id > last seen" pages and follows without gaps; otherwise in timestamp
+   * order with id breaking ties.
+   */
   afterId?: number;
   /** Plain substring filter (CloudWatch's plain-term form is built on top of this). */
   contains?: string;

@@ -86,6 +86,8 @@ export interface ApiSpec {
   cors?: unknown;
   /** True for the APIs SAM creates from function events without an explicit RestApiId/ApiId. */
   implicit: boolean;
+  /** Raw Auth as resolved (authorizers, default authorizer), interpreted by the gateway. */
+  auth?: unknown;
 }
 
 export interface LayerSpec {

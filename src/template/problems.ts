@@ -43,7 +43,8 @@ export class Locator {
   ) {}
 
   error(message: string, path: TemplatePath, at: 'value' | 'key' = 'value'): LocatedTemplateError {
-    const position = at === 'key' ? this.positions.keyOf(path) : this.positions.valueOf(path);
+    // An empty path is the file as a whole (e.g. an unknown parameter override): no position.
+    const position = path.length === 0 ? undefined : at === 'key' ? this.positions.keyOf(path) : this.positions.valueOf(path);
     const inResources = path[0] === 'Resources' && path.length > 1;
     const logicalId = inResources ? String(path[1]) : undefined;
     const shown = displayPath(inResources ? path.slice(2) : path);

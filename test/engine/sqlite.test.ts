@@ -51,7 +51,7 @@ describe('sqlite engine specifics', () => {
       await engine.close();
     }
     const db = new Database(path, { readonly: true });
-    assert.equal(db.prepare('SELECT count(*) AS n FROM schema_migrations').get()!.n, 1);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n, 1);
     db.close();
   });
 

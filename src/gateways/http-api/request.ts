@@ -45,7 +45,13 @@ export function declaresTooLarge(req: IncomingMessage): boolean {
   return length !== undefined && Number(length) > MAX_PAYLOAD_BYTES;
 }
 
-const EMPTY = Buffer.alloc(0);
+export const EMPTY_BODY = Buffer.alloc(0);
+
+/** HTTP/1.1 framing: a request has a body only with Content-Length or Transfer-Encoding. */
+export function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
 
 /** Reads the whole body; rejects with PayloadTooLargeError past the limit (chunked uploads). */
 export function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -62,7 +68,7 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
       }
       chunks.push(chunk);
     });
-    req.once('end', () => resolve(chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    req.once('end', () => resolve(chunks.length === 0 ? EMPTY_BODY : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
     req.once('error', reject);
   });
 }

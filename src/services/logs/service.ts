@@ -41,7 +41,7 @@ export interface LogServiceOptions {
 export function createLogService(options: LogServiceOptions): LogService {
   const { store, clock } = options;
   const interval = options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
-  const onError = options.onError ?? ((err) => process.stderr.write(`stratus: writing logs failed: ${String(err)}\n`));
+  const onError = options.onError ?? ((err) => process.stderr.write(`stratus: logs: ${String(err)}\n`));
   const listeners = new Set<LogListener>();
   let pending: LogEventInput[] = [];
   let timer: NodeJS.Timeout | undefined;

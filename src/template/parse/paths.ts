@@ -10,7 +10,8 @@ export const pathKey = (path: TemplatePath): string => path.join('\u0000');
 
 /** Keys that open an intrinsic function; the shown property path stops before them. */
 export function isIntrinsicKey(segment: PathSegment): boolean {
-  return typeof segment === 'string' && (segment === 'Ref' || segment === 'Condition' || segment.startsWith('Fn::'));
+  // `Condition` is left out: it is far more often a resource attribute than the function.
+  return typeof segment === 'string' && (segment === 'Ref' || segment.startsWith('Fn::'));
 }
 
 /**

@@ -13,15 +13,15 @@ VALUES (?, ?, ?, ?, ?)`;
 
 // Lambda creates /aws/lambda/<name> on first write; the counter makes DescribeLogGroups cheap.
 const UPSERT_GROUP = `
-INSERT INTO log_groups (name, created_at, stored_events) VALUES (?1, ?2, ?3)
-ON CONFLICT (name) DO UPDATE SET stored_events = stored_events + ?3`;
+INSERT INTO log_groups (name, created_at, stored_events) VALUES (@group, @now, @count)
+ON CONFLICT (name) DO UPDATE SET stored_events = stored_events + @count`;
 
 // min/max keep first/last event times right even when a batch carries older timestamps.
 const UPSERT_STREAM = `
-INSERT INTO log_streams (log_group, name, first_event_at, last_event_at) VALUES (?1, ?2, ?3, ?4)
+INSERT INTO log_streams (log_group, name, first_event_at, last_event_at) VALUES (@group, @stream, @first, @last)
 ON CONFLICT (log_group, name) DO UPDATE SET
-  first_event_at = min(first_event_at, ?3),
-  last_event_at  = max(last_event_at, ?4)`;
+  first_event_at = min(first_event_at, @first),
+  last_event_at  = max(last_event_at, @last)`;
 
 interface StreamSummary {
   group: string;
@@ -37,8 +37,8 @@ export function prepareAppend(db: SqliteDatabase): (events: LogEventInput[], ing
   const appendBatch = db.transaction((events: LogEventInput[], ingestionTime: number) => {
     for (const e of events) insertEvent.run(e.group, e.stream, e.timestamp, ingestionTime, e.message);
     const { groups, streams } = summarise(events);
-    for (const [group, count] of groups) upsertGroup.run(group, ingestionTime, count);
-    for (const s of streams.values()) upsertStream.run(s.group, s.stream, s.first, s.last);
+    for (const [group, count] of groups) upsertGroup.run({ group, now: ingestionTime, count });
+    for (const s of streams.values()) upsertStream.run(s);
   });
   // IMMEDIATE: take the write lock up front so a concurrent writer waits on busy_timeout instead
   // of failing with SQLITE_BUSY when a deferred read lock would need upgrading.

@@ -9,7 +9,7 @@ import type { SqliteDatabase } from '../../connection';
 // need escaping for, and the group table is small enough that a scan is free.
 const LIST_GROUPS = `
 SELECT name, created_at, stored_events FROM log_groups
-WHERE substr(name, 1, length(?1)) = ?1 ORDER BY name`;
+WHERE substr(name, 1, length(@prefix)) = @prefix ORDER BY name`;
 
 const LIST_STREAMS = `
 SELECT log_group, name, first_event_at, last_event_at FROM log_streams
@@ -23,7 +23,7 @@ export function prepareCatalog(db: SqliteDatabase) {
   const createGroup = db.prepare(CREATE_GROUP);
   return {
     groups(prefix: string): LogGroupInfo[] {
-      const rows = listGroups.all(prefix) as { name: string; created_at: number; stored_events: number }[];
+      const rows = listGroups.all({ prefix }) as { name: string; created_at: number; stored_events: number }[];
       return rows.map((r) => ({ name: r.name, createdAt: r.created_at, storedEvents: r.stored_events }));
     },
     streams(group: string): LogStreamInfo[] {

@@ -1,0 +1,5 @@
+export { startHttpApis, type StartHttpApisOptions, type HttpApiServers } from './server';
+export type { HttpRequestLog } from './handler';
+export { buildEventV1 } from './event-v1';
+export { buildEventV2 } from './event-v2';
+export { sampleApiEvent, type SampleApiEventOptions } from './sample-event';

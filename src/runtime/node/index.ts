@@ -1,0 +1,64 @@
+/**
+ * The Node.js runtime driver: nodejs18.x, nodejs20.x and nodejs22.x all run on the Node that
+ * runs Stratus (20.x today), each instance in its own worker thread. What differs from Lambda
+ * on purpose or by necessity is listed in src/runtime/node/README.md.
+ */
+import { Worker } from 'node:worker_threads';
+import { layerNodeModuleDirs } from '../environment';
+import type { FunctionInstance, InstanceContext, RuntimeDriver } from '../types';
+import { NodeFunctionInstance } from './instance';
+import type { LoaderHooksData, WorkerBootData } from './protocol';
+import { runtimeScripts, stratusPackageRoot } from './scripts';
+import { needsEsmLoader } from './worker/load-handler';
+
+export const SUPPORTED_NODE_RUNTIMES: ReadonlySet<string> = new Set(['nodejs18.x', 'nodejs20.x', 'nodejs22.x']);
+
+/** Packages Lambda's Node runtimes provide without bundling (nodejs18.x on: the AWS SDK v3). */
+export const DEFAULT_RUNTIME_MODULE_PREFIXES: readonly string[] = ['@aws-sdk/'];
+
+/**
+ * V8's young generation is separate from the old-generation cap. Kept small so MemorySize stays
+ * close to the real ceiling; 16 MB is V8's own default semi-space budget on 64-bit.
+ */
+const YOUNG_GENERATION_MB = 16;
+
+export interface NodeDriverOptions {
+  /** Bare-specifier prefixes served from Stratus's own node_modules when the handler lacks them. */
+  runtimeModulePrefixes?: readonly string[];
+  /** Directory whose node_modules lookup serves those packages (default: Stratus's package root). */
+  runtimeModulesBase?: string;
+}
+
+export function createNodeDriver(options: NodeDriverOptions = {}): RuntimeDriver {
+  const prefixes = [...(options.runtimeModulePrefixes ?? DEFAULT_RUNTIME_MODULE_PREFIXES)];
+  const runtimeModulesBase = options.runtimeModulesBase ?? stratusPackageRoot();
+  return {
+    supports: (runtime) => SUPPORTED_NODE_RUNTIMES.has(runtime),
+    async createInstance(ctx: InstanceContext): Promise<FunctionInstance> {
+      const scripts = await runtimeScripts();
+      const hooksData: LoaderHooksData = {
+        layerNodeModules: layerNodeModuleDirs(ctx.spec.layerDirs, ctx.spec.runtime),
+        runtimeModulePrefixes: prefixes,
+        runtimeModulesBase,
+      };
+      const boot: WorkerBootData = {
+        handler: ctx.spec.handler,
+        codeDir: ctx.spec.codeDir,
+        // Registering hooks costs a loader thread (~30 ms); CommonJS handlers do without.
+        hooksUrl: needsEsmLoader(ctx.spec.codeDir, ctx.spec.handler) ? scripts.hooksUrl : null,
+        hooksData,
+        spawnedAt: performance.timeOrigin + performance.now(),
+      };
+      const worker = new Worker(scripts.workerUrl, {
+        workerData: boot,
+        env: ctx.environment,
+        execArgv: [],
+        stdout: true,
+        stderr: true,
+        name: `stratus:${ctx.spec.name}`,
+        resourceLimits: { maxOldGenerationSizeMb: ctx.spec.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      });
+      return new NodeFunctionInstance(worker, ctx);
+    },
+  };
+}
