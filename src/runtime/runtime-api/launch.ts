@@ -40,7 +40,7 @@ export function layerFolders(layerDirs: readonly string[], sub: string): string[
 /** The caller's PATH with Lambda's /opt/bin replaced by the layers' bin folders (kept last, as on Lambda). */
 export function pathWithLayers(ctx: InstanceContext): string {
   const base = (ctx.environment.PATH ?? process.env.PATH ?? '').split(delimiter).filter((p) => p && p !== '/opt/bin');
-  return [...base, ...layerFolders(ctx.spec.layerDirs, 'bin')].join(delimiter);
+  return [...new Set([...base, ...layerFolders(ctx.spec.layerDirs, 'bin')])].join(delimiter);
 }
 
 /** The caller's LD_LIBRARY_PATH, then the code's lib/ and the layers' lib/ (Lambda: /var/task/lib:/opt/lib). */
