@@ -1,5 +1,6 @@
 /** Error shapes, init failures and the platform's limits (timeout, memory, exit), each isolated. */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createNodeDriver } from '../../src/runtime/node/index';
@@ -94,6 +95,13 @@ describe('init errors (reported on invoke, instance dead)', () => {
     const error = await initError('syntax.handler');
     assert.equal(error.errorType, 'Runtime.UserCodeSyntaxError');
     assert.match(error.errorMessage, /^SyntaxError: /);
+  });
+  test('TypeScript that does not parse: Runtime.UserCodeSyntaxError naming file, line and column', async () => {
+    // Written here, not kept as a fixture: the repository type-checks every .ts under test/.
+    fs.writeFileSync(path.join(fixtures.dir, 'basic', 'broken.ts'), 'export const handler = async (event: { a: number ) => event;\n');
+    const error = await initError('broken.handler');
+    assert.equal(error.errorType, 'Runtime.UserCodeSyntaxError');
+    assert.match(error.errorMessage, /^SyntaxError: .*broken\.ts:1:\d+: Unexpected "\)"$/);
   });
   test('handler without a dot: Runtime.MalformedHandlerName "Bad handler"', async () => {
     const error = await initError('app');

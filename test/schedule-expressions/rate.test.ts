@@ -11,16 +11,16 @@ const CREATED = utc(2026, 9, 8, 9, 37, 12);
 
 test('a rule fires one period after its creation, then every period', () => {
   assert.deepEqual(fires('rate(5 minutes)', CREATED, 3, { dialect: 'rule', createdAt: CREATED }), [
-    '2026-09-08T09:42:00Z',
-    '2026-09-08T09:47:00Z',
-    '2026-09-08T09:52:00Z',
+    '2026-09-08T09:43:00Z', // the grid starts at the next whole minute after creation, 09:38
+    '2026-09-08T09:48:00Z',
+    '2026-09-08T09:53:00Z',
   ]);
   const rule = parseScheduleExpression('rate(1 hour)', { dialect: 'rule', createdAt: CREATED });
-  assert.equal(rule.next(utc(2026, 9, 8, 15, 0)), utc(2026, 9, 8, 15, 37));
+  assert.equal(rule.next(utc(2026, 9, 8, 15, 0)), utc(2026, 9, 8, 15, 38));
 });
 
 test('a Scheduler rate starts at its start date (or creation) itself', () => {
-  assert.deepEqual(fires('rate(2 hours)', CREATED - 1, 2, { createdAt: CREATED }), ['2026-09-08T09:37:00Z', '2026-09-08T11:37:00Z']);
+  assert.deepEqual(fires('rate(2 hours)', CREATED - 1, 2, { createdAt: CREATED }), ['2026-09-08T09:38:00Z', '2026-09-08T11:38:00Z']);
 });
 
 test('without createdAt, rates line up on the epoch grid', () => {

@@ -114,12 +114,13 @@ async function respond(
   if (declaresTooLarge(req)) return { problem: 'tooLarge' };
   let target: { rawPath: string; rawQuery: string };
   let body: Buffer;
+  let below: string;
   let match: RouteMatch | null;
-  const belowStage = (path: string) => pathBelowStage(ctx, path);
   try {
     target = splitTarget(req.url ?? '/');
     body = hasBody(req) ? await readBody(req) : EMPTY_BODY;
-    match = ctx.router.match(req.method ?? 'GET', belowStage(target.rawPath));
+    below = pathBelowStage(ctx, target.rawPath);
+    match = ctx.router.match(req.method ?? 'GET', below);
   } catch (err) {
     if (err instanceof PayloadTooLargeError) return { problem: 'tooLarge' };
     if (err instanceof BadTargetError || err instanceof MalformedPathError) return { problem: 'badRequest' };
@@ -137,7 +138,6 @@ async function respond(
     protocol: `HTTP/${req.httpVersion}`,
     receivedAt,
   };
-  const below = belowStage(target.rawPath);
   const paths: PathView = { belowStage: below, withStage: ctx.stagePrefix + below };
   const domainName = headerValue(request.rawHeaders, 'host') ?? 'localhost';
   const v1 = match.route.spec.payloadFormatVersion === '1.0';

@@ -3,12 +3,13 @@
  * runs Stratus (20.x today), each instance in its own worker thread. What differs from Lambda
  * on purpose or by necessity is listed in src/runtime/node/README.md.
  */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { layerNodeModuleDirs } from '../environment';
 import type { FunctionInstance, InstanceContext, RuntimeDriver } from '../types';
 import { NodeFunctionInstance } from './instance';
 import type { LoaderHooksData, WorkerBootData } from './protocol';
 import { runtimeScripts, stratusPackageRoot } from './scripts';
+import { serveTypeScript } from './typescript';
 import { needsEsmLoader } from './worker/load-handler';
 
 export const SUPPORTED_NODE_RUNTIMES: ReadonlySet<string> = new Set(['nodejs18.x', 'nodejs20.x', 'nodejs22.x']);
@@ -36,21 +37,26 @@ export function createNodeDriver(options: NodeDriverOptions = {}): RuntimeDriver
     supports: (runtime) => SUPPORTED_NODE_RUNTIMES.has(runtime),
     async createInstance(ctx: InstanceContext): Promise<FunctionInstance> {
       const scripts = await runtimeScripts();
+      // Registering hooks costs a loader thread (~30 ms); CommonJS handlers do without.
+      const useHooks = needsEsmLoader(ctx.spec.codeDir, ctx.spec.handler);
+      const compiler = useHooks ? new MessageChannel() : undefined;
       const hooksData: LoaderHooksData = {
         layerNodeModules: layerNodeModuleDirs(ctx.spec.layerDirs, ctx.spec.runtime),
         runtimeModulePrefixes: prefixes,
         runtimeModulesBase,
+        compilerPort: compiler?.port2,
       };
       const boot: WorkerBootData = {
         handler: ctx.spec.handler,
         codeDir: ctx.spec.codeDir,
-        // Registering hooks costs a loader thread (~30 ms); CommonJS handlers do without.
-        hooksUrl: needsEsmLoader(ctx.spec.codeDir, ctx.spec.handler) ? scripts.hooksUrl : null,
+        hooksUrl: useHooks ? scripts.hooksUrl : null,
         hooksData,
         spawnedAt: performance.timeOrigin + performance.now(),
       };
+      if (compiler) serveTypeScript(compiler.port1);
       const worker = new Worker(scripts.workerUrl, {
         workerData: boot,
+        transferList: compiler ? [compiler.port2] : [],
         env: ctx.environment,
         execArgv: [],
         stdout: true,
@@ -58,6 +64,7 @@ export function createNodeDriver(options: NodeDriverOptions = {}): RuntimeDriver
         name: `stratus:${ctx.spec.name}`,
         resourceLimits: { maxOldGenerationSizeMb: ctx.spec.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       });
+      worker.once('exit', () => compiler?.port1.close());
       return new NodeFunctionInstance(worker, ctx);
     },
   };

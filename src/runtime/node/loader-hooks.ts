@@ -3,18 +3,19 @@
  * `import`. They give ES modules what Lambda gives them and plain Node does not:
  * - bare specifiers the handler's folders lack are looked up in the layers' node_modules (ESM
  *   ignores NODE_PATH), then, for the runtime prefixes (`@aws-sdk/`), in Stratus's own packages;
- * - TypeScript files are compiled per file by esbuild when loaded. Per-file transform rather than
+ * - TypeScript files are compiled per file by esbuild (in the main thread, see typescript.ts)
+ *   when loaded. Per-file transform rather than
  *   a bundle keeps each file's real URL, so `import.meta.url`, relative paths and node_modules
  *   lookups behave as for the compiled output `sam build` would produce next to the source; and
  *   nothing is cached, so a fresh worker always sees the files' current content.
- * Bundled to dist/node-loader-hooks.js; keep its imports light (esbuild loads lazily).
+ * Bundled to dist/node-loader-hooks.js; keep its imports light.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoaderHooksData } from './protocol';
 import { isBareSpecifier, matchesRuntimePrefix } from './worker/specifiers';
-import { compileTypeScript, isTypeScriptUrl } from './worker/typescript';
+import { createCompileClient, isTypeScriptUrl } from './worker/compile-client';
 
 interface ResolveContext {
   parentURL?: string;
@@ -35,9 +36,11 @@ interface LoadResult {
 type NextLoad = (url: string, context?: { format?: string | null }) => Promise<LoadResult>;
 
 let settings: LoaderHooksData = { layerNodeModules: [], runtimeModulePrefixes: [], runtimeModulesBase: '' };
+let compileTypeScript: ((file: string, source: string) => Promise<string>) | undefined;
 
 export function initialize(data: LoaderHooksData): void {
   settings = data;
+  if (data.compilerPort) compileTypeScript = createCompileClient(data.compilerPort);
 }
 
 export async function resolve(specifier: string, context: ResolveContext, next: NextResolve): Promise<ResolveResult> {
@@ -84,7 +87,7 @@ function typeScriptSibling(specifier: string, context: ResolveContext): ResolveR
 }
 
 export async function load(url: string, context: { format?: string | null }, next: NextLoad): Promise<LoadResult> {
-  if (!isTypeScriptUrl(url)) return next(url, context);
+  if (!isTypeScriptUrl(url) || !compileTypeScript) return next(url, context);
   const file = fileURLToPath(url);
   const source = await compileTypeScript(file, await fs.promises.readFile(file, 'utf8'));
   return { format: 'module', source, shortCircuit: true };

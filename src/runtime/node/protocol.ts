@@ -2,6 +2,7 @@
  * Messages between the driver (main thread) and one worker. Plain structured-clone data only.
  * Type-only module: nothing here ends up in either bundle.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { LambdaErrorShape, LogLine } from '../types';
 
 /** Fixed at spawn through `workerData`. */
@@ -23,6 +24,8 @@ export interface LoaderHooksData {
   runtimeModulePrefixes: string[];
   /** A directory whose node_modules lookup provides those (Stratus's package root). */
   runtimeModulesBase: string;
+  /** Where TypeScript compile requests go (the main thread); absent when no hooks are needed. */
+  compilerPort?: MessagePort;
 }
 
 export interface InvokeMessage {

@@ -26,7 +26,10 @@ patchConsole((line) => post({ type: 'log', line }));
 const flushStdout = captureStream(process.stdout, (line) => post({ type: 'log', line }));
 const flushStderr = captureStream(process.stderr, (line) => post({ type: 'log', line }));
 installCommonJsFallback(boot.hooksData);
-if (boot.hooksUrl) register(boot.hooksUrl, { data: boot.hooksData });
+if (boot.hooksUrl) {
+  const transferList = boot.hooksData.compilerPort ? [boot.hooksData.compilerPort] : [];
+  register(boot.hooksUrl, { data: boot.hooksData, transferList });
+}
 
 let inFlight: string | undefined;
 let loopEmptyListener: (() => void) | undefined;

@@ -42,8 +42,7 @@ function parseWall(body: string): number {
 
 function firstInstantFrom(zone: Zone, wall: number): number {
   for (let minutes = 0; minutes <= LONGEST_GAP_MINUTES; minutes++) {
-    const shifted = wall + minutes * MINUTE_MS;
-    const instant = zone.instantsOf(minutes === 0 ? wall : floorToMinute(shifted))[0];
+    const instant = zone.instantsOf(wall + minutes * MINUTE_MS)[0];
     if (instant !== undefined) return instant;
   }
   throw new FieldProblem(`at(): ${formatWall(wall)} does not exist in ${zone.name}`);

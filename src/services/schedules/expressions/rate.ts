@@ -10,7 +10,7 @@
  */
 import { FieldProblem } from './errors';
 import type { ScheduleDialect, ScheduleExpression } from './types';
-import { floorToMinute, type Zone } from './zone';
+import { ceilToMinute, type Zone } from './zone';
 
 const UNIT_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
 type Unit = keyof typeof UNIT_MS;
@@ -24,7 +24,8 @@ export function rateExpression(
 ): ScheduleExpression {
   const { value, unit } = parseRate(body);
   const period = value * UNIT_MS[unit];
-  const anchor = floorToMinute(createdAt ?? 0);
+  // Up to the next whole minute, so the first fire is never before the schedule existed.
+  const anchor = ceilToMinute(createdAt ?? 0);
   const first = anchor + (dialect === 'rule' ? period : 0);
   const describe = `every ${value === 1 ? unit : `${value} ${unit}s`}`;
   return Object.freeze({

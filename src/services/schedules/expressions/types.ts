@@ -14,7 +14,7 @@ export interface ScheduleExpressionOptions {
   dialect?: ScheduleDialect;
   /**
    * Where a rate() schedule's grid starts (epoch ms): the rule's creation time, or the schedule's
-   * StartDate / creation time on Scheduler. Floored to the minute. Default 0 (the Unix epoch),
+   * StartDate / creation time on Scheduler. Rounded up to the minute. Default 0 (the Unix epoch),
    * which lines rates up on round clock times.
    */
   createdAt?: number;

@@ -75,3 +75,7 @@ export function floorTo(value: number, unit: number): number {
 export function floorToMinute(value: number): number {
   return floorTo(value, MINUTE_MS);
 }
+
+export function ceilToMinute(value: number): number {
+  return Math.ceil(value / MINUTE_MS) * MINUTE_MS;
+}
