@@ -12,6 +12,7 @@ export function addGenerateEventCommand(program: Command): void {
     .description(`Print a sample event: ${EVENT_KINDS.join(', ')}`)
     .argument('<kind>', 'event kind')
     .allowUnknownOption(true)
+    .allowExcessArguments(true)
     .helpOption('-h, --help', 'show the kinds and their options')
     .action((kind: string, _flags: unknown, command: Command) => {
       if (!EVENT_KINDS.includes(kind)) {
