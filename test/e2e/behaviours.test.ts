@@ -5,6 +5,7 @@
  * "Create AWS Lambda proxy integrations for HTTP APIs" (payload 2.0); @types/aws-lambda.
  */
 import { test, before, after } from 'node:test';
+import { json } from '../support/json';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ test('each API has its own port, explicit APIs first', () => {
 test('REST API sends payload 1.0 with multi-value headers and query strings', async () => {
   const res = await fetch(`${rest}/echo/42?a=1&a=2&b=x`, { headers: { 'X-Custom': 'one', 'User-Agent': 'stratus-test' } });
   assert.equal(res.status, 200);
-  const { event, context } = await res.json();
+  const { event, context } = await json(res);
   assert.equal(event.resource, '/echo/{id}');
   assert.equal(event.path, '/echo/42');
   assert.equal(event.httpMethod, 'GET');
@@ -69,7 +70,7 @@ test('REST API sends payload 1.0 with multi-value headers and query strings', as
 
 test('HTTP API sends payload 2.0 with cookies and joined values', async () => {
   const res = await fetch(`${http}/echo/7?a=1&a=2`, { method: 'POST', body: '{"x":1}', headers: { cookie: 'c1=v1; c2=v2', 'content-type': 'application/json' } });
-  const { event } = await res.json();
+  const { event } = await json(res);
   assert.equal(event.version, '2.0');
   assert.equal(event.routeKey, 'ANY /echo/{id}');
   assert.equal(event.rawPath, '/echo/7');
@@ -90,7 +91,7 @@ test('HTTP API sends payload 2.0 with cookies and joined values', async () => {
 });
 
 test('handlers see the Lambda environment, Globals, their own variables and --env-vars overrides', async () => {
-  const { env, context } = await (await fetch(`${http}/echo/1`)).json();
+  const { env, context } = await json(await fetch(`${http}/echo/1`));
   assert.equal(env.AWS_REGION, 'us-east-1');
   assert.equal(env.AWS_LAMBDA_FUNCTION_NAME, 'EchoV2Function');
   assert.equal(env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE, '128');
@@ -114,19 +115,19 @@ test('handlers see the Lambda environment, Globals, their own variables and --en
 test('missing routes: REST answers 403 Missing Authentication Token, HTTP API 404 Not Found', async () => {
   const r = await fetch(`${rest}/nowhere`);
   assert.equal(r.status, 403);
-  assert.deepEqual(await r.json(), { message: 'Missing Authentication Token' });
+  assert.deepEqual(await json(r), { message: 'Missing Authentication Token' });
   const h = await fetch(`${http}/nowhere`);
   assert.equal(h.status, 404);
-  assert.deepEqual(await h.json(), { message: 'Not Found' });
+  assert.deepEqual(await json(h), { message: 'Not Found' });
 });
 
 test('a handler error is a 502 Internal server error on both kinds of API', async () => {
   const h = await fetch(`${http}/fail`);
   assert.equal(h.status, 500, 'HTTP APIs answer a Lambda error with 500');
-  assert.deepEqual(await h.json(), { message: 'Internal Server Error' });
+  assert.deepEqual(await json(h), { message: 'Internal Server Error' });
   const r = await fetch(`${rest}/fail`);
   assert.equal(r.status, 502);
-  assert.deepEqual(await r.json(), { message: 'Internal server error' });
+  assert.deepEqual(await json(r), { message: 'Internal server error' });
   await stratus.waitFor(/\[FailFunction\] .*\tERROR\tInvoke Error \t.*deliberate failure/);
 });
 
@@ -152,7 +153,7 @@ test('a process.exit in one instance does not affect others, and the next reques
   await stratus.waitFor(/\[ExitFunction\] .*Runtime\.ExitError|\[ExitFunction\] .*exit status 3/);
   const after = await fetch(`${http}/exit`);
   assert.equal(after.status, 200);
-  assert.deepEqual(await after.json(), { calls: 1 });
+  assert.deepEqual(await json(after), { calls: 1 });
   assert.equal((await fetch(`${http}/echo/1`)).status, 200);
 });
 

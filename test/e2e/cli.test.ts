@@ -1,5 +1,6 @@
 /** The `stratus` command line as a user runs it: output, exit codes, and clear errors. */
 import { test, after } from 'node:test';
+import { json } from '../support/json';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
@@ -134,7 +135,7 @@ test('editing a handler takes effect without a restart', async () => {
   const app = await startStratus([dir]);
   try {
     const url = `${app.apis.ServerlessHttpApi}/files/x`;
-    assert.deepEqual(await (await fetch(url)).json(), { method: 'GET', path: 'x' });
+    assert.deepEqual(await json(await fetch(url)), { method: 'GET', path: 'x' });
     writeFileSync(join(dir, 'src/files.js'), "export const handler = async () => ({ statusCode: 200, body: 'edited' });\n");
     const deadline = Date.now() + 5000;
     let text = '';

@@ -4,6 +4,7 @@
  * (docs: "Working with AWS Lambda proxy integrations for HTTP APIs").
  */
 import { test, before, after } from 'node:test';
+import { json } from '../support/json';
 import assert from 'node:assert/strict';
 import { startStratus, removeDir, type StratusProcess } from '../support/stratus-process';
 
@@ -29,8 +30,8 @@ test('banner lists the routes and the resolved outputs', () => {
 });
 
 test('JavaScript handler answers GET /hello and stays warm between requests', async () => {
-  const first = await (await fetch(`${api}/hello?name=Ada`)).json();
-  const second = await (await fetch(`${api}/hello?name=Ada`)).json();
+  const first = await json(await fetch(`${api}/hello?name=Ada`));
+  const second = await json(await fetch(`${api}/hello?name=Ada`));
   assert.equal(first.message, 'Hello, Ada!');
   assert.match(first.requestId, /^[0-9a-f-]{36}$/);
   assert.notEqual(first.requestId, second.requestId);
@@ -40,7 +41,7 @@ test('JavaScript handler answers GET /hello and stays warm between requests', as
 test('TypeScript handler gets its path parameter and a live context', async () => {
   const res = await fetch(`${api}/typed/grace`);
   assert.equal(res.status, 200);
-  const body = await res.json();
+  const body = await json(res);
   assert.equal(body.shouted, 'GRACE!');
   assert.equal(body.function, 'TypedFunction');
   assert.ok(body.remainingMs > 0 && body.remainingMs <= 5000);
@@ -49,19 +50,19 @@ test('TypeScript handler gets its path parameter and a live context', async () =
 test('Python handler runs through the Runtime API', async () => {
   const res = await fetch(`${api}/py`, { method: 'POST', body: 'ping' });
   assert.equal(res.status, 200);
-  const body = await res.json();
+  const body = await json(res);
   assert.deepEqual(body, { message: 'Hello from Python', method: 'POST', body: 'ping', function: 'PythonFunction' });
 });
 
 test('{proxy+} route catches the rest of the path', async () => {
-  const body = await (await fetch(`${api}/files/a/b/c.txt`, { method: 'DELETE' })).json();
+  const body = await json(await fetch(`${api}/files/a/b/c.txt`, { method: 'DELETE' }));
   assert.deepEqual(body, { method: 'DELETE', path: 'a/b/c.txt' });
 });
 
 test('an unknown route is HTTP API\'s 404', async () => {
   const res = await fetch(`${api}/nope`);
   assert.equal(res.status, 404);
-  assert.deepEqual(await res.json(), { message: 'Not Found' });
+  assert.deepEqual(await json(res), { message: 'Not Found' });
 });
 
 test('handler logs appear live with the function name and Lambda platform lines', async () => {
