@@ -82,7 +82,7 @@ test('validate reports the resource, the property and the line:column', async ()
   const bad = await runStratus(['validate', 'test/fixtures/templates-cli/broken.yaml']);
   assert.equal(bad.code, 1);
   assert.match(bad.stdout, /broken\.yaml:7:\d+: Broken\.Properties\.CodeUri: .*does-not-exist/);
-  assert.match(bad.stdout, /broken\.yaml:12:\d+: Broken\.Properties\.Environment\.Variables\.QUEUE.*MissingQueue/);
+  assert.match(bad.stdout, /broken\.yaml:18:\d+: AlsoBroken\.Properties\.Environment\.Variables\.QUEUE.*MissingQueue/);
 });
 
 test('generate-event prints sample events', async () => {

@@ -16,7 +16,7 @@ export function addValidateCommand(program: Command): void {
         parameterOverrides: parseParameterOverrides(flags.parameterOverrides),
       });
       for (const w of warnings) process.stdout.write(`warning: ${w}\n`);
-      for (const p of problems) process.stdout.write(`error: ${p.message}\n`);
+      for (const p of problems) process.stdout.write(`error: ${p.text}\n`);
       if (problems.length > 0) {
         process.stdout.write(`${templatePath}: ${problems.length} problem(s)\n`);
         process.exitCode = 1;

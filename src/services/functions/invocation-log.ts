@@ -35,9 +35,17 @@ export async function recordInvocation(
       memoryMb: spec.memoryMb,
       maxMemoryUsedMb: result.maxMemoryUsedMb,
       initDurationMs: result.initDurationMs,
-      status: timedOut ? 'timeout' : result.status === 'error' && result.kind === 'crash' ? 'error' : undefined,
+      ...platformStatus(result),
     }),
     target.now(),
   );
   return result;
+}
+
+/** REPORT carries `Status: timeout`, or `Status: error` with the error type when the runtime died. */
+function platformStatus(result: InvocationResult): { status?: 'timeout' | 'error'; errorType?: string } {
+  if (result.status !== 'error') return {};
+  if (result.kind === 'timeout') return { status: 'timeout' };
+  if (result.kind === 'crash') return { status: 'error', errorType: result.error.errorType };
+  return {};
 }
