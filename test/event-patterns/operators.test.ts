@@ -191,6 +191,9 @@ describe('cidr', () => {
     assert.equal(matches({ ip: [{ cidr: '2001:db8::/32' }] }, { ip: '2001:db8::ff00:42:8329' }), true);
     assert.equal(matches({ ip: [{ cidr: '2001:db8::/32' }] }, { ip: '2001:db9::1' }), false);
     assert.equal(matches({ ip: [{ cidr: '10.0.0.0/8' }] }, { ip: 'not-an-ip' }), false);
+    assert.equal(matches({ ip: [{ cidr: '::ffff:a00:0/120' }] }, { ip: '::ffff:a00:9' }), true);
+    // Ruler reads only hex-and-colon IPv6 text, so a dotted IPv4 tail is not an address to it.
+    assert.equal(matches({ ip: [{ cidr: '::ffff:a00:0/120' }] }, { ip: '::ffff:10.0.0.9' }), false);
   });
 });
 

@@ -139,6 +139,7 @@ describe('platform limits', () => {
       errorMessage: `RequestId: ${result.requestId} Error: Runtime exited with error: exit status 1`,
     });
     assert.equal(fn.instance.dead, true);
+    assert.ok(result.initDurationMs! > 0 && result.maxMemoryUsedMb > 0, 'a crash on the first invoke still reports init and memory');
     const again = errorOf(await fn.instance.invoke({ requestId: 'r2', payload: '{}', deadline: Date.now() + 1000, invokedFunctionArn: 'x' }));
     assert.equal(again.kind, 'crash', 'a dead instance refuses work without throwing');
   });

@@ -26,6 +26,8 @@ export class NodeFunctionInstance implements FunctionInstance {
   #outOfMemory = false;
   #pending: Pending | undefined;
   #maxMemoryUsedMb = 0;
+  /** Reported with the first invocation's result, whatever its outcome. */
+  #initDurationMs: number | undefined;
 
   constructor(
     private readonly worker: Worker,
@@ -71,6 +73,10 @@ export class NodeFunctionInstance implements FunctionInstance {
   #onMessage(message: WorkerMessage): void {
     if (message.type === 'log') return this.ctx.onLog(message.line);
     this.#maxMemoryUsedMb = Math.max(this.#maxMemoryUsedMb, message.maxMemoryUsedMb);
+    if (message.type === 'initialized') {
+      this.#initDurationMs = message.initDurationMs;
+      return;
+    }
     if (message.type === 'result') return this.#onResult(message);
     // fatal: the runtime reported an uncaught error and is exiting.
     this.#dead = true;
@@ -81,7 +87,8 @@ export class NodeFunctionInstance implements FunctionInstance {
   #onResult(message: ResultMessage): void {
     const pending = this.#settle();
     if (!pending) return;
-    const timing = { durationMs: message.durationMs, initDurationMs: message.initDurationMs, maxMemoryUsedMb: this.#maxMemoryUsedMb };
+    const initDurationMs = this.#takeInitDuration();
+    const timing = { durationMs: message.durationMs, maxMemoryUsedMb: this.#maxMemoryUsedMb, ...(initDurationMs === undefined ? {} : { initDurationMs }) };
     if (message.outcome.ok) {
       return pending.resolve({ status: 'success', payload: message.outcome.payload, ...timing });
     }
@@ -120,7 +127,16 @@ export class NodeFunctionInstance implements FunctionInstance {
 
   #failure(kind: 'handled' | 'timeout' | 'crash', error: LambdaErrorShape, startedAt: number): InvocationResult {
     const durationMs = performance.now() - startedAt;
-    return { status: 'error', kind, error, durationMs, maxMemoryUsedMb: this.#maxMemoryUsedMb };
+    const result: InvocationResult = { status: 'error', kind, error, durationMs, maxMemoryUsedMb: this.#maxMemoryUsedMb };
+    const initDurationMs = this.#takeInitDuration();
+    if (initDurationMs !== undefined) result.initDurationMs = initDurationMs;
+    return result;
+  }
+
+  #takeInitDuration(): number | undefined {
+    const value = this.#initDurationMs;
+    this.#initDurationMs = undefined;
+    return value;
   }
 
   /** Output that bypassed the patched streams (rare: native writes) still reaches the logs. */

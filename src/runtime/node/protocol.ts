@@ -50,7 +50,13 @@ export interface ResultMessage {
   outcome: { ok: true; payload: string } | { ok: false; error: LambdaErrorShape; initFailed?: boolean };
   /** Handler time only (init excluded), as Lambda's Duration. */
   durationMs: number;
-  initDurationMs?: number;
+  maxMemoryUsedMb: number;
+}
+
+/** Init finished (handler loaded, or failed to): Lambda's Init Duration, from spawn. */
+export interface InitializedMessage {
+  type: 'initialized';
+  initDurationMs: number;
   maxMemoryUsedMb: number;
 }
 
@@ -62,4 +68,4 @@ export interface FatalMessage {
   maxMemoryUsedMb: number;
 }
 
-export type WorkerMessage = LogMessage | ResultMessage | FatalMessage;
+export type WorkerMessage = LogMessage | InitializedMessage | ResultMessage | FatalMessage;

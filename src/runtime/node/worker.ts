@@ -33,7 +33,6 @@ if (boot.hooksUrl) {
 
 let inFlight: string | undefined;
 let loopEmptyListener: (() => void) | undefined;
-let initDurationMs: number | undefined;
 let startedAt = 0;
 process.on('beforeExit', () => loopEmptyListener?.());
 installFatalHandlers();
@@ -45,10 +44,7 @@ const init: Promise<{ handler: Handler } | { error: unknown }> = loadHandler(boo
     return { error };
   },
 );
-void init.then(() => {
-  initDurationMs = now() - boot.spawnedAt;
-  sampleMemory();
-});
+void init.then(() => post({ type: 'initialized', initDurationMs: now() - boot.spawnedAt, maxMemoryUsedMb: sampleMemory() }));
 
 port.on('message', (message: InvokeMessage) => void handleInvoke(message));
 
@@ -85,8 +81,7 @@ function deliver(requestId: string, outcome: Outcome, initFailed = false): void 
   const maxMemoryUsedMb = sampleMemory();
   const durationMs = now() - startedAt;
   const result = outcome.ok ? outcome : { ...outcome, initFailed };
-  post({ type: 'result', requestId, outcome: result, durationMs, initDurationMs, maxMemoryUsedMb });
-  initDurationMs = undefined;
+  post({ type: 'result', requestId, outcome: result, durationMs, maxMemoryUsedMb });
 }
 
 function installFatalHandlers(): void {

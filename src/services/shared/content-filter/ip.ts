@@ -16,11 +16,17 @@ export interface Address {
   readonly value: bigint;
 }
 
+/** Ruler reads only the shapes above, so "::ffff:10.0.0.1" (dotted tail) is no address to it. */
 export function parseAddress(text: string): Address | undefined {
+  if (!looksLikeIp(text)) return undefined;
   const family = isIP(text);
   if (family === 4) return { family, value: ipv4Value(text) };
   if (family === 6) return { family, value: ipv6Value(text) };
   return undefined;
+}
+
+function looksLikeIp(text: string): boolean {
+  return IPV4_SHAPE.test(text) || IPV6_SHAPE.test(text);
 }
 
 function ipv4Value(text: string): bigint {
@@ -38,9 +44,9 @@ function ipv6Value(text: string): bigint {
 }
 
 function requireAddress(text: string): Address {
-  const looksLikeIp = IPV4_SHAPE.test(text) || IPV6_SHAPE.test(text);
-  const address = looksLikeIp ? parseAddress(text) : undefined;
-  if (!address) fail(looksLikeIp ? `Invalid IP address: ${text}` : `Nonstandard IP address: ${text}`);
+  const shaped = looksLikeIp(text);
+  const address = shaped ? parseAddress(text) : undefined;
+  if (!address) fail(shaped ? `Invalid IP address: ${text}` : `Nonstandard IP address: ${text}`);
   return address;
 }
 
