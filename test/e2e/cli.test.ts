@@ -43,6 +43,23 @@ test('wrong usage exits non-zero with a one-line reason and no stack trace', asy
   }
 });
 
+test('a port already in use is a one-line error naming the flag', async () => {
+  const net = await import('node:net');
+  const blocker = net.createServer().listen(0, '127.0.0.1');
+  await new Promise((r) => blocker.once('listening', r));
+  const { port } = blocker.address() as { port: number };
+  try {
+    const api = await runStratus(['start', 'examples/hello', '--port', String(port), '--edge-port', '0', '--state-dir', scratch()]);
+    assert.equal(api.code, 1);
+    assert.equal(api.stderr.trim(), `stratus: port ${port} on 127.0.0.1 is already in use (choose another with --port)`);
+    const edge = await runStratus(['start', 'examples/hello', '--port', '0', '--edge-port', String(port), '--state-dir', scratch()]);
+    assert.equal(edge.code, 1);
+    assert.match(edge.stderr, /choose another with --edge-port/);
+  } finally {
+    blocker.close();
+  }
+});
+
 test('invoke prints the response on stdout and the Lambda log lines on stderr', async () => {
   const stateDir = scratch();
   const { code, stdout, stderr } = await runStratus(['invoke', 'HelloFunction', 'examples/hello', '--event', 'examples/hello/events/hello.json', '--state-dir', stateDir]);

@@ -5,7 +5,7 @@
  * Not done yet: every AWS protocol. Unknown requests get an AWS-style JSON error, never a hang.
  */
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
-import { once } from 'node:events';
+import { listen } from '../../shared/listen';
 
 export type EdgeHandler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
@@ -21,8 +21,7 @@ export async function startEdgeServer(options: { host: string; port: number; han
     void route(req, res, handlers).catch((err) => sendJson(res, 500, { __type: 'InternalFailure', message: String(err?.message ?? err) }));
   });
   server.keepAliveTimeout = 5_000;
-  server.listen(options.port, options.host);
-  await once(server, 'listening');
+  await listen(server, options.port, options.host, '--edge-port');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

@@ -10,6 +10,7 @@
  * usage plans and stage variables are not applied; custom domains and base path mappings are
  * not served; the 6 MB Lambda invoke payload limit is left to the invoker.
  */
+import { listen } from '../../shared/listen';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../shared/clock';
@@ -65,7 +66,7 @@ export async function startHttpApis(options: StartHttpApisOptions): Promise<Http
         handler(req, res);
       });
       const port = firstPort === 0 ? 0 : firstPort + index;
-      await listen(server, port, options.host);
+      await listen(server, port, options.host, '--port');
       listeners.push({ server, inFlight: tracker.count, idle: tracker.idle });
       const address = server.address() as AddressInfo;
       endpoints.push({ api, url: `http://${urlHost(options.host)}:${address.port}` });
@@ -81,16 +82,6 @@ export async function startHttpApis(options: StartHttpApisOptions): Promise<Http
       await Promise.all(listeners.map((l) => shutdown(l, graceMs)));
     },
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
 
 function inFlightTracker() {
