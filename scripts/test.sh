@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node scripts/build.mjs
+# Types are part of the contract between layers: a type error fails the suite.
+node_modules/.bin/tsc --noEmit -p .
 mapfile -t files < <(find test -name '*.test.ts' -not -path '*/fixtures/*' | sort)
 if [ "${#files[@]}" -eq 0 ]; then echo "no test files found" >&2; exit 1; fi
 exec node --import tsx --test --test-concurrency="${TEST_CONCURRENCY:-2}" "$@" "${files[@]}"
