@@ -3,7 +3,7 @@
  * order and stop in reverse; if one fails to start, those already started are stopped.
  */
 import { mkdirSync } from 'node:fs';
-import { systemClock, type Clock } from '../shared/clock';
+import { AdjustableClock, systemClock, type Clock } from '../shared/clock';
 import { loadTemplate } from '../template';
 import type { AppModel, ApiSpec } from '../template/model';
 import { openEngine } from '../engine';
@@ -14,7 +14,8 @@ import { createNodeDriver } from '../runtime/node';
 import { createPythonDriver, createProvidedDriver } from '../runtime/runtime-api';
 import type { RuntimeDriver } from '../runtime/types';
 import { startHttpApis } from '../gateways/http-api';
-import { startEdgeServer } from '../gateways/edge/server';
+import { startEdgeServer, type EdgeHandler } from '../gateways/edge/server';
+import { clockControl } from '../gateways/edge/clock-control';
 import type { AppConfig } from './config';
 import { environmentOverrides } from './environment-overrides';
 
@@ -68,10 +69,12 @@ export async function openFunctions(config: AppConfig, clock: Clock = systemCloc
   }
 }
 
-export async function startApp(config: AppConfig, clock: Clock = systemClock): Promise<RunningApp> {
+export async function startApp(config: AppConfig, clock: Clock = config.adjustableClock ? new AdjustableClock() : systemClock): Promise<RunningApp> {
   const stops: Stop[] = [];
   try {
-    const edge = await startEdgeServer({ host: config.host, port: config.edgePort });
+    const handlers: EdgeHandler[] = [];
+    if (config.adjustableClock && clock instanceof AdjustableClock) handlers.push(clockControl(clock));
+    const edge = await startEdgeServer({ host: config.host, port: config.edgePort, handlers });
     stops.push(() => edge.close());
     const core = await openFunctions(config, clock, edge.url);
     stops.push(core.stop);

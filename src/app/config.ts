@@ -19,6 +19,8 @@ export interface AppConfig {
   envVars: Record<string, Record<string, string>>;
   maxInstances?: number;
   hotReload: boolean;
+  /** Serve /_stratus/clock so tests can move time forward (off by default). */
+  adjustableClock?: boolean;
 }
 
 export const DEFAULTS = Object.freeze({

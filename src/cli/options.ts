@@ -20,6 +20,7 @@ export interface CommonFlags {
   edgePort?: number;
   maxInstances?: number;
   hotReload?: boolean;
+  clock?: string;
 }
 
 export function parsePort(value: string): number {
@@ -97,5 +98,12 @@ export function buildConfig(target: string | undefined, flags: CommonFlags): App
     envVars: readEnvVarsFile(flags.envVars),
     maxInstances: flags.maxInstances,
     hotReload: flags.hotReload ?? true,
+    adjustableClock: parseClockMode(flags.clock) === 'adjustable',
   });
+}
+
+export function parseClockMode(value: string | undefined): 'system' | 'adjustable' {
+  if (value === undefined || value === 'system') return 'system';
+  if (value === 'adjustable') return 'adjustable';
+  throw new UserError('BadFlag', `--clock: expected "system" or "adjustable", got "${value}"`);
 }
