@@ -5,6 +5,8 @@ import { openDatabase } from './connection';
 import { applyMigrations } from './migrate';
 import { SQLITE_MIGRATIONS } from './migrations/index';
 import { createSqliteLogStore } from './logs/store';
+import { createSqliteQueueStore } from './queues/store';
+import { createSqliteScheduleStateStore } from './schedules/store';
 
 export async function openSqliteEngine(location: string, options: { clock: Clock }): Promise<Engine> {
   const db = await openDatabase(location);
@@ -17,6 +19,8 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
   const logs = createSqliteLogStore(db, options.clock);
   return {
     backend: 'sqlite',
+    schedules: createSqliteScheduleStateStore(db),
+    queues: createSqliteQueueStore(db),
     logs,
     async close() {
       // Idempotent: composition roots may close on both error and shutdown paths.

@@ -1,5 +1,7 @@
 /** The SQLite migrations, in order. Append new ones; never edit one that has shipped. */
 import { sql as init } from './0001_init';
+import { sql as queues } from './0002_queues';
+import { sql as schedules } from './0003_schedules';
 
 export interface Migration {
   version: number;
@@ -7,4 +9,8 @@ export interface Migration {
   sql: string;
 }
 
-export const SQLITE_MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'queues', sql: queues },
+  { version: 3, name: 'schedules', sql: schedules },
+];

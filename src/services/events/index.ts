@@ -1,0 +1,10 @@
+export { createEventsService, type EventsService, type EventsServiceOptions } from './service';
+export { createMemoryRegistry, type EventsRegistry } from './registry';
+export { EventsError, type EventsErrorCode } from './errors';
+export { busArn, ruleArn, busNameOf } from './arns';
+export { formatEventTime, type EventEnvelope } from './envelope';
+export { readTemplateEvents } from './template/apply';
+export type { TemplateEvents, TemplateBus, TemplateRule } from './template/definitions';
+export type * from './api';
+export type * from './types';
+export * as limits from './constants';

@@ -1,0 +1,33 @@
+/**
+ * Waiting for messages without polling: a receive that finds nothing sleeps until the first of
+ * (a) the engine's signal that messages became available, (b) the next moment a delayed or leased
+ * message becomes visible, on the service's clock, (c) the end of WaitTimeSeconds, (d) shutdown.
+ */
+import type { ReceiveResult } from '../../engine/types';
+import type { QueueContext } from './context';
+
+export async function receiveWithWait(
+  ctx: QueueContext,
+  queue: string,
+  deadline: number,
+  attempt: () => Promise<ReceiveResult>,
+): Promise<ReceiveResult> {
+  for (;;) {
+    // Subscribe before the attempt: a send committed between the attempt and the wait still wakes us.
+    const woken = new AbortController();
+    const unsubscribe = ctx.store.onAvailable(queue, () => woken.abort());
+    const stop = () => woken.abort();
+    ctx.closing.addEventListener('abort', stop, { once: true });
+    try {
+      const result = await attempt();
+      const now = ctx.clock.now();
+      if (result.messages.length > 0 || now >= deadline || ctx.closing.aborted) return result;
+      const until = Math.min(deadline, result.nextVisibleAt ?? deadline);
+      await ctx.clock.sleepUntil(until, woken.signal).catch(() => undefined);
+    } finally {
+      unsubscribe();
+      ctx.closing.removeEventListener('abort', stop);
+      woken.abort();
+    }
+  }
+}

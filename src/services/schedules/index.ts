@@ -1,0 +1,23 @@
+/**
+ * Schedules: EventBridge rules with a ScheduleExpression, EventBridge Scheduler schedules and SAM
+ * Schedule / ScheduleV2 function events, fired on the injected clock, each tick exactly once
+ * across restarts and nodes (compare-and-set on the engine's schedule state).
+ *
+ * Not done yet / differs from AWS on purpose:
+ * - Ticks missed while Stratus was down are not backfilled (as AWS); `catchUp: 'last' | 'all'`
+ *   opts in. While running, several ticks due at once (a stalled process, a clock jump) fire only
+ *   the newest, unless catch-up is `all`.
+ * - A tick is claimed, then delivered: a crash between the two loses that tick (at most once).
+ *   Closing that window needs the claim and the dispatcher's enqueue in one engine transaction.
+ * - enable/disable act on this process only, until the next start (the template's State wins).
+ * - Scheduler's attempt-number is always 1 in the payload; retries belong to the dispatcher.
+ * - SAM's DeadLetterConfig `Type: SQS` points at the queue SAM would create; Stratus does not create it.
+ */
+export { createScheduleService } from './service';
+export type { ScheduleListing, ScheduleService, ScheduleServiceOptions } from './service';
+export type { CatchUpMode } from './firing';
+export type { LatenessStats } from './lateness';
+export type { ScheduleDefinition, ScheduleSourceKind, ScheduleState, ScheduleTarget } from './definition';
+export { schedulesFromModel, ruleArn, scheduleArn, type ScheduleModel } from './sources/index';
+export { scheduledEvent, isoSeconds } from './payload';
+export { flexibleOffsetMs } from './flexible-window';

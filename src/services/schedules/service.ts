@@ -1,0 +1,156 @@
+/**
+ * The schedules service: one timer loop per schedule sleeping on the injected clock until the next
+ * due tick, then firing through the engine's compare-and-set (see firing.ts). Also the operations
+ * behind `stratus schedules` (list, run NAME) and enable/disable.
+ */
+import type { ScheduleStateStore } from '../../engine/types';
+import type { Clock } from '../../shared/clock';
+import { UserError } from '../../shared/errors';
+import type { TargetDispatcher } from '../targets/types';
+import type { ScheduleDefinition, ScheduleSourceKind, ScheduleState } from './definition';
+import { fireNow, runDueFor, type CatchUpMode, type FiringContext } from './firing';
+import { LatenessRecorder, type LatenessStats } from './lateness';
+import { createRuntime, type ScheduleRuntime } from './runtime';
+
+export interface ScheduleServiceOptions {
+  store: ScheduleStateStore;
+  clock: Clock;
+  dispatcher: TargetDispatcher;
+  region: string;
+  accountId: string;
+  /** Ticks missed while Stratus was down: `none` (default, as AWS), `last` once, or `all` (newest 100). */
+  catchUp?: CatchUpMode;
+  /** A delivery the dispatcher refused. Default: written to stderr. */
+  onError?: (err: unknown, schedule: ScheduleDefinition) => void;
+}
+
+export interface ScheduleListing {
+  name: string;
+  arn: string;
+  kind: ScheduleSourceKind;
+  logicalId: string;
+  expression: string;
+  timezone: string;
+  description: string | undefined;
+  state: ScheduleState;
+  /** Epoch ms the next tick fires (flexible offset included); undefined when disabled or finished. */
+  nextFireAt: number | undefined;
+  lastFiredAt: number | undefined;
+  completed: boolean;
+  targets: string[];
+}
+
+export interface ScheduleService {
+  /** Registers the schedules in the engine and starts their timer loops. */
+  start(definitions: ScheduleDefinition[]): Promise<void>;
+  stop(): Promise<void>;
+  /** Fires every due tick now (what the loops do when they wake); returns ticks fired by this node. */
+  runDue(): Promise<number>;
+  tick(): Promise<number>;
+  /** Fires one schedule's targets now, outside its grid (`stratus schedules run NAME`). */
+  runNow(name: string): Promise<void>;
+  list(): Promise<ScheduleListing[]>;
+  enable(name: string): void;
+  disable(name: string): void;
+  lateness(): LatenessStats;
+}
+
+export function createScheduleService(options: ScheduleServiceOptions): ScheduleService {
+  const lateness = new LatenessRecorder();
+  const ctx: FiringContext = {
+    store: options.store,
+    clock: options.clock,
+    dispatcher: options.dispatcher,
+    region: options.region,
+    accountId: options.accountId,
+    catchUp: options.catchUp ?? 'none',
+    lateness,
+    onError: options.onError ?? ((err, s) => console.error(`[schedules] ${s.name}: delivery failed:`, err)),
+  };
+  const runtimes: ScheduleRuntime[] = [];
+  const abort = new AbortController();
+  const loops: Promise<void>[] = [];
+
+  const find = (name: string) => findRuntime(runtimes, name);
+  const runDue = async () => (await Promise.all(runtimes.map((r) => runDueFor(r, ctx)))).reduce((a, b) => a + b, 0);
+
+  return {
+    async start(definitions) {
+      for (const definition of definitions) {
+        const runtime = await register(definition, ctx);
+        runtimes.push(runtime);
+        loops.push(loop(runtime, ctx, abort.signal));
+      }
+    },
+    async stop() {
+      abort.abort(new Error('schedule service stopped'));
+      await Promise.all(loops);
+      await Promise.all(runtimes.map((r) => r.chain));
+    },
+    runDue,
+    tick: runDue,
+    runNow: async (name) => fireNow(find(name), ctx),
+    list: () => Promise.all(runtimes.filter(listed).map((r) => describe(r, ctx))),
+    enable: (name) => void (find(name).enabled = true),
+    disable: (name) => void (find(name).enabled = false),
+    lateness: () => lateness.stats(),
+  };
+}
+
+/**
+ * The engine keeps createdAt (rate grids) and lastFired across restarts. Catch-up `none` starts
+ * the cursor at now, so ticks missed while down are skipped; `last`/`all` start it at the last
+ * fired tick (or creation), so the first runDue fires the newest missed one or up to 100.
+ */
+async function register(definition: ScheduleDefinition, ctx: FiringContext): Promise<ScheduleRuntime> {
+  const now = ctx.clock.now();
+  const record = await ctx.store.register(definition.key, now);
+  const cursor = ctx.catchUp === 'none' ? now : (record.lastFired ?? record.createdAt - 1);
+  return createRuntime(definition, record, cursor);
+}
+
+async function loop(runtime: ScheduleRuntime, ctx: FiringContext, signal: AbortSignal): Promise<void> {
+  try {
+    // Catch-up (and anything already due) first, then sleep tick to tick.
+    await runDueFor(runtime, ctx);
+    while (!runtime.completed && !signal.aborted) {
+      const tick = runtime.next(runtime.cursor);
+      if (tick === undefined) break;
+      await ctx.clock.sleepUntil(runtime.effectiveAt(tick), signal);
+      await runDueFor(runtime, ctx);
+    }
+  } catch (err) {
+    if (!signal.aborted) ctx.onError(err, runtime.definition);
+  }
+}
+
+function listed(runtime: ScheduleRuntime): boolean {
+  return !(runtime.completed && runtime.definition.deleteAfterCompletion);
+}
+
+async function describe(runtime: ScheduleRuntime, ctx: FiringContext): Promise<ScheduleListing> {
+  const { definition: d } = runtime;
+  const tick = runtime.enabled && !runtime.completed ? runtime.next(runtime.cursor) : undefined;
+  return {
+    name: d.name,
+    arn: d.arn,
+    kind: d.kind,
+    logicalId: d.logicalId,
+    expression: d.expression,
+    timezone: d.timezone,
+    description: d.description,
+    state: runtime.enabled ? 'ENABLED' : 'DISABLED',
+    nextFireAt: tick === undefined ? undefined : runtime.effectiveAt(tick),
+    lastFiredAt: await ctx.store.lastFired(d.key),
+    completed: runtime.completed,
+    targets: d.targets.map((t) => t.delivery.arn),
+  };
+}
+
+/** By name, ARN, or `group/name` for Scheduler schedules; a name shared by a rule and a schedule needs the ARN. */
+function findRuntime(runtimes: ScheduleRuntime[], name: string): ScheduleRuntime {
+  const matches = runtimes.filter(({ definition: d }) => d.name === name || d.arn === name || `${d.groupName}/${d.name}` === name);
+  if (matches.length === 1) return matches[0];
+  if (matches.length === 0) throw new UserError('ResourceNotFoundException', `No schedule or rule named "${name}".`);
+  throw new UserError('ValidationException', `"${name}" names ${matches.length} schedules; use the ARN: ${matches.map((m) => m.definition.arn).join(', ')}`);
+}
