@@ -21,6 +21,67 @@ CREATE TABLE log_streams (
   PRIMARY KEY (log_group, name)
 ) WITHOUT ROWID;
 
+CREATE TABLE queue_dedup (
+  queue           TEXT NOT NULL REFERENCES queues(name) ON DELETE CASCADE,
+  dedup_key       TEXT NOT NULL,
+  message_id      TEXT NOT NULL,
+  sequence_number TEXT,
+  expires_at      INTEGER NOT NULL,
+  PRIMARY KEY (queue, dedup_key)
+) WITHOUT ROWID;
+
+CREATE TABLE queue_messages (
+  seq               INTEGER PRIMARY KEY AUTOINCREMENT,
+  queue             TEXT NOT NULL REFERENCES queues(name) ON DELETE CASCADE,
+  message_id        TEXT NOT NULL,
+  body              TEXT NOT NULL,
+  attributes        TEXT,
+  sent_at           INTEGER NOT NULL,
+  visible_at        INTEGER NOT NULL,
+  expires_at        INTEGER NOT NULL,
+  receive_count     INTEGER NOT NULL DEFAULT 0,
+  first_received_at INTEGER,
+  receipt_token     TEXT,
+  group_id          TEXT,
+  deduplication_id  TEXT,
+  sequence_number   TEXT,
+  dead_letter_source TEXT
+);
+
+CREATE TABLE queue_move_tasks (
+  task_id        TEXT PRIMARY KEY,
+  source         TEXT NOT NULL,
+  destination    TEXT,
+  max_per_second INTEGER,
+  status         TEXT NOT NULL,
+  started_at     INTEGER NOT NULL,
+  up_to_seq      INTEGER NOT NULL,
+  to_move        INTEGER NOT NULL,
+  moved          INTEGER NOT NULL DEFAULT 0,
+  failure_reason TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE queues (
+  name              TEXT PRIMARY KEY,
+  fifo              INTEGER NOT NULL,
+  retention_ms      INTEGER NOT NULL,
+  dead_letter_queue TEXT,
+  max_receive_count INTEGER,
+  attributes        TEXT NOT NULL,
+  tags              TEXT NOT NULL,
+  created_at        INTEGER NOT NULL,
+  last_modified_at  INTEGER NOT NULL,
+  last_purged_at    INTEGER,
+  next_sequence     INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE schedule_state (
+  key          TEXT PRIMARY KEY,
+  created_at   INTEGER NOT NULL,
+  last_fired   INTEGER,
+  completed_at INTEGER
+) WITHOUT ROWID;
+
 CREATE TABLE schema_migrations (
   version    INTEGER PRIMARY KEY,
   name       TEXT NOT NULL,
@@ -30,3 +91,13 @@ CREATE TABLE schema_migrations (
 CREATE INDEX log_events_group_id ON log_events (log_group, id);
 
 CREATE INDEX log_events_group_time ON log_events (log_group, timestamp);
+
+CREATE INDEX queue_dedup_expiry ON queue_dedup (expires_at);
+
+CREATE INDEX queue_messages_available ON queue_messages (queue, visible_at);
+
+CREATE INDEX queue_messages_expiry ON queue_messages (expires_at);
+
+CREATE INDEX queue_messages_group ON queue_messages (queue, group_id, seq) WHERE group_id IS NOT NULL;
+
+CREATE INDEX queue_move_tasks_source ON queue_move_tasks (source, started_at);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openEngine } from '../../src/engine/index';
 import { UserError } from '../../src/shared/errors';
+import { SQLITE_MIGRATIONS } from '../../src/engine/sqlite/migrations/index';
 import { runLogStoreConformance } from './conformance/logs';
 import { spawnTs } from './fixtures/child';
 
@@ -28,7 +29,7 @@ describe('sqlite engine specifics', () => {
     try {
       assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
       const rows = db.prepare('SELECT version, name FROM schema_migrations').all();
-      assert.deepEqual(rows, [{ version: 1, name: 'init' }]);
+      assert.deepEqual(rows, SQLITE_MIGRATIONS.map(({ version, name }) => ({ version, name })));
     } finally {
       db.close();
     }
@@ -51,7 +52,7 @@ describe('sqlite engine specifics', () => {
       await engine.close();
     }
     const db = new Database(path, { readonly: true });
-    assert.equal((db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n, 1);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n, SQLITE_MIGRATIONS.length);
     db.close();
   });
 

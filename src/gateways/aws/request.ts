@@ -21,8 +21,12 @@ export interface EdgeRequest {
   body: Buffer;
 }
 
+/** Carries the request without its body, so the answer can still be in the right protocol. */
 export class BodyTooLarge extends AwsError {
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    readonly request: EdgeRequest,
+  ) {
     super('RequestEntityTooLargeException', `Request must be smaller than ${MAX_BODY_BYTES} bytes.`, 413);
   }
 }
@@ -32,10 +36,18 @@ export async function readEdgeRequest(req: IncomingMessage): Promise<EdgeRequest
   const q = url.indexOf('?');
   const rawPath = q < 0 ? url : url.slice(0, q);
   const rawQuery = q < 0 ? '' : url.slice(q + 1);
+  const head: EdgeRequest = {
+    method: req.method ?? 'GET',
+    rawPath,
+    rawQuery,
+    query: new URLSearchParams(rawQuery),
+    headers: req.headers,
+    body: Buffer.alloc(0),
+  };
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) {
     req.resume();
-    throw new BodyTooLarge(declared);
+    throw new BodyTooLarge(declared, head);
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -43,18 +55,11 @@ export async function readEdgeRequest(req: IncomingMessage): Promise<EdgeRequest
     size += (chunk as Buffer).length;
     if (size > MAX_BODY_BYTES) {
       req.resume();
-      throw new BodyTooLarge(size);
+      throw new BodyTooLarge(size, head);
     }
     chunks.push(chunk as Buffer);
   }
-  return {
-    method: req.method ?? 'GET',
-    rawPath,
-    rawQuery,
-    query: new URLSearchParams(rawQuery),
-    headers: req.headers,
-    body: Buffer.concat(chunks),
-  };
+  return { ...head, body: Buffer.concat(chunks) };
 }
 
 export function header(req: EdgeRequest, name: string): string | undefined {

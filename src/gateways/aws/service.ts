@@ -103,6 +103,8 @@ export interface AwsServiceAdapter {
     /** The error body's shape; default `{"message": …}` (Lambda sends `{"Type": "User", "Message": …}`). */
     errorBody?: (err: AwsErrorData) => Record<string, unknown>;
   };
+  /** The code for a body over the edge's read limit (default RequestEntityTooLargeException). */
+  tooLargeCode?: string;
   /** Overrides the protocol's default authentication error codes. */
   authErrors?: Partial<AuthErrorCodes>;
 }

@@ -94,12 +94,15 @@ export class FunctionService implements FunctionInvoker {
           clientContext: invokeOptions.clientContext,
           invokedFunctionArn: entry.arn,
         });
-      const result: InvocationResult = await recordInvocation(
-        this.options.logs,
-        { spec: entry.spec, stream: this.streams.get(lease.instance) ?? 'unknown', requestId, now: () => this.options.clock.now() },
-        run,
-      );
-      return { ...result, requestId };
+      const stream = this.streams.get(lease.instance) ?? 'unknown';
+      const collected = invokeOptions.collectLogs ? this.collectLines(entry.spec, stream) : undefined;
+      let result: InvocationResult;
+      try {
+        result = await recordInvocation(this.options.logs, { spec: entry.spec, stream, requestId, now: () => this.options.clock.now() }, run);
+      } finally {
+        collected?.stop();
+      }
+      return collected ? { ...result, requestId, logLines: collected.lines } : { ...result, requestId };
     } finally {
       lease.release();
     }
@@ -149,6 +152,16 @@ export class FunctionService implements FunctionInvoker {
     });
     this.streams.set(instance, logStreamName);
     return instance;
+  }
+
+  /** An instance runs one invocation at a time, so every line of its stream meanwhile is this one's. */
+  private collectLines(spec: FunctionSpec, stream: string): { lines: string[]; stop: () => void } {
+    const group = `/aws/lambda/${spec.name}`;
+    const lines: string[] = [];
+    const stop = this.options.logs.subscribe((event) => {
+      if (event.group === group && event.stream === stream) lines.push(event.message);
+    });
+    return { lines, stop };
   }
 
   private reapIdle(idleMs: number): void {

@@ -5,11 +5,16 @@ export interface InvokeOptions {
   timeoutMs?: number;
   /** Client context JSON text (Lambda Invoke ClientContext). */
   clientContext?: string;
+  /**
+   * Keep this invocation's log lines (START … REPORT, in write order) and return them as
+   * `logLines`: what Lambda's Invoke with `LogType: Tail` answers from.
+   */
+  collectLogs?: boolean;
 }
 
 /** A throttle is Lambda's TooManyRequestsException: reserved concurrency reached. */
 export type InvokeOutcome =
-  | (InvocationResult & { requestId: string })
+  | (InvocationResult & { requestId: string; logLines?: string[] })
   | { status: 'throttled'; requestId: string; error: { errorType: 'TooManyRequestsException'; errorMessage: string } };
 
 /** What gateways and sources use to run a function synchronously. */

@@ -43,6 +43,10 @@ export interface ScheduleListing {
 export interface ScheduleService {
   /** Registers the schedules in the engine and starts their timer loops. */
   start(definitions: ScheduleDefinition[]): Promise<void>;
+  /** Adds or replaces (same key) one schedule while running, e.g. after PutRule with a ScheduleExpression. */
+  upsert(definition: ScheduleDefinition): Promise<void>;
+  /** Stops one schedule's loop (DeleteRule); its engine state stays, so re-adding it does not re-fire a tick. */
+  remove(key: string): Promise<void>;
   stop(): Promise<void>;
   /** Fires every due tick now (what the loops do when they wake); returns ticks fired by this node. */
   runDue(): Promise<number>;
@@ -69,22 +73,39 @@ export function createScheduleService(options: ScheduleServiceOptions): Schedule
   };
   const runtimes: ScheduleRuntime[] = [];
   const abort = new AbortController();
-  const loops: Promise<void>[] = [];
+  const loops = new Map<ScheduleRuntime, { stop: AbortController; done: Promise<void> }>();
 
   const find = (name: string) => findRuntime(runtimes, name);
   const runDue = async () => (await Promise.all(runtimes.map((r) => runDueFor(r, ctx)))).reduce((a, b) => a + b, 0);
+  const add = async (definition: ScheduleDefinition) => {
+    const runtime = await register(definition, ctx);
+    const stop = new AbortController();
+    runtimes.push(runtime);
+    loops.set(runtime, { stop, done: loop(runtime, ctx, AbortSignal.any([abort.signal, stop.signal])) });
+  };
+  const remove = async (key: string) => {
+    const runtime = runtimes.find((r) => r.definition.key === key);
+    if (!runtime) return;
+    runtimes.splice(runtimes.indexOf(runtime), 1);
+    const entry = loops.get(runtime)!;
+    loops.delete(runtime);
+    entry.stop.abort(new Error('schedule removed'));
+    await entry.done;
+    await runtime.chain;
+  };
 
   return {
     async start(definitions) {
-      for (const definition of definitions) {
-        const runtime = await register(definition, ctx);
-        runtimes.push(runtime);
-        loops.push(loop(runtime, ctx, abort.signal));
-      }
+      for (const definition of definitions) await add(definition);
     },
+    async upsert(definition) {
+      await remove(definition.key);
+      await add(definition);
+    },
+    remove,
     async stop() {
       abort.abort(new Error('schedule service stopped'));
-      await Promise.all(loops);
+      await Promise.all([...loops.values()].map((l) => l.done));
       await Promise.all(runtimes.map((r) => r.chain));
     },
     runDue,

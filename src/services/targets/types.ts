@@ -26,7 +26,9 @@ export interface DeliveryTarget {
 export interface DeliveryOrigin {
   /** e.g. the rule ARN or schedule ARN, recorded in dead-letter attributes (RULE_ARN, TARGET_ARN…). */
   sourceArn: string;
-  kind: 'rule' | 'schedule' | 'topic';
+  kind: 'rule' | 'schedule' | 'topic' | 'function';
+  /** SQS message attributes to send along (a function's dead-letter message carries RequestID, ErrorCode, ErrorMessage). */
+  messageAttributes?: Record<string, string>;
 }
 
 export interface TargetDispatcher {
