@@ -17,6 +17,7 @@ import { startHttpApis } from '../gateways/http-api';
 import { startEdgeServer, type EdgeHandler } from '../gateways/edge/server';
 import { clockControl } from '../gateways/edge/clock-control';
 import type { AppConfig } from './config';
+import { startAsyncStack, type AsyncStack } from './async-stack';
 import { environmentOverrides } from './environment-overrides';
 
 export interface RunningApp {
@@ -24,6 +25,10 @@ export interface RunningApp {
   engine: Engine;
   logs: LogService;
   functions: FunctionService;
+  queues: AsyncStack['queues'];
+  events: AsyncStack['events'];
+  schedules: AsyncStack['schedules'];
+  asyncInvoker: AsyncStack['asyncInvoker'];
   apiEndpoints: { api: ApiSpec; url: string }[];
   edgeUrl: string;
   /** Stops everything; in-flight API requests get up to `graceMs` to finish. */
@@ -78,6 +83,17 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
     stops.push(() => edge.close());
     const core = await openFunctions(config, clock, edge.url);
     stops.push(core.stop);
+    const asyncStack = await startAsyncStack({
+      model: core.model,
+      engine: core.engine,
+      functions: core.functions,
+      clock,
+      region: config.region,
+      accountId: config.accountId,
+      endpointUrl: edge.url,
+      onError: (err) => process.stderr.write(`stratus: ${(err as Error)?.message ?? String(err)}\n`),
+    });
+    stops.push(() => asyncStack.stop());
     const apis = await startHttpApis({
       apis: core.model.apis,
       invoker: core.functions,
@@ -91,6 +107,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
     stops.push(() => apis.close(graceForApis));
     return {
       ...core,
+      ...asyncStack,
       apiEndpoints: apis.endpoints,
       edgeUrl: edge.url,
       close: (graceMs = 0) => {

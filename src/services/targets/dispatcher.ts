@@ -25,7 +25,7 @@ export interface DispatchPorts {
   /** EventBridge: PutEvents on a bus. */
   putEvents(input: { Entries: { EventBusName: string; Source: string; DetailType: string; Detail: string; Resources?: string[]; Time?: Date }[] }): Promise<{
     FailedEntryCount?: number;
-    Entries?: { ErrorCode?: string; ErrorMessage?: string }[];
+    Entries?: ({ EventId: string } | { ErrorCode: string; ErrorMessage?: string })[];
   }>;
   queueUrlFromName(name: string): string;
 }
@@ -61,8 +61,8 @@ export function createTargetDispatcher(ports: DispatchPorts): TargetDispatcher {
     const out = await ports.putEvents({
       Entries: [{ EventBusName: bus, Source: event.source ?? 'stratus', DetailType: event['detail-type'] ?? 'Event', Detail: JSON.stringify(event.detail ?? {}), Resources: event.resources }],
     });
-    const failed = out.Entries?.find((e) => e.ErrorCode);
-    if (failed) throw new DeliveryError(failed.ErrorCode!, failed.ErrorMessage ?? 'PutEvents failed');
+    const failed = out.Entries?.find((e) => 'ErrorCode' in e);
+    if (failed && 'ErrorCode' in failed) throw new DeliveryError(failed.ErrorCode, failed.ErrorMessage ?? 'PutEvents failed');
   }
 
   return {

@@ -1,0 +1,87 @@
+/**
+ * The asynchronous half of an app, wired together: SQS queues, EventBridge buses and rules,
+ * schedules, asynchronous invocation, SQS event source pollers, and the dispatcher that carries
+ * work between them. Started after the functions exist, stopped before them.
+ */
+import type { Clock } from '../shared/clock';
+import type { Engine } from '../engine/types';
+import type { AppModel } from '../template/model';
+import type { FunctionService } from '../services/functions/service';
+import { AsyncInvoker } from '../services/functions/async/invoker';
+import { createQueueService, type QueueService, queueUrl } from '../services/queues';
+import { createEventsService, type EventsService } from '../services/events';
+import { createScheduleService, schedulesFromModel, type ScheduleService } from '../services/schedules';
+import { createTargetDispatcher } from '../services/targets/dispatcher';
+import type { TargetDispatcher } from '../services/targets/types';
+import { readQueueMappings } from '../sources/queue-pollers/mapping';
+import { QueuePoller } from '../sources/queue-pollers/poller';
+
+export interface AsyncStack {
+  queues: QueueService;
+  events: EventsService;
+  schedules: ScheduleService;
+  asyncInvoker: AsyncInvoker;
+  dispatcher: TargetDispatcher;
+  stop(): Promise<void>;
+}
+
+export interface AsyncStackOptions {
+  model: AppModel;
+  engine: Engine;
+  functions: FunctionService;
+  clock: Clock;
+  region: string;
+  accountId: string;
+  endpointUrl: string;
+  onError(err: unknown): void;
+}
+
+export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack> {
+  const addressing = { region: o.region, accountId: o.accountId, endpointUrl: o.endpointUrl };
+  const queues = createQueueService({ store: o.engine.queues, clock: o.clock, ...addressing });
+  const asyncInvoker = new AsyncInvoker({ model: o.model, store: o.engine.queues, functions: o.functions, clock: o.clock, onError: o.onError });
+  // The dispatcher and the events service need each other (rules deliver to buses); the ports
+  // resolve `events` when a delivery happens, after both exist.
+  let events: EventsService | undefined;
+  const dispatcher = createTargetDispatcher({
+    sendMessage: (input) => queues.sendMessage(input),
+    invokeAsync: (name, payload) => asyncInvoker.invokeAsync(name, payload),
+    putEvents: (input) => events!.putEvents(input),
+    queueUrlFromName: (name) => queueUrl(addressing, name),
+  });
+  asyncInvoker.dispatcher = dispatcher;
+  events = createEventsService({ clock: o.clock, dispatcher, region: o.region, accountId: o.accountId });
+  const schedules = createScheduleService({ store: o.engine.schedules, clock: o.clock, dispatcher, region: o.region, accountId: o.accountId, onError: o.onError });
+  const pollers: QueuePoller[] = [];
+  const stop = async () => {
+    await Promise.all(pollers.map((p) => p.stop()));
+    await schedules.stop();
+    await asyncInvoker.stop();
+    await queues.close();
+  };
+  try {
+    await queues.ensureTemplateQueues(o.model);
+    await events.loadTemplate(o.model);
+    await asyncInvoker.start();
+    await schedules.start(schedulesFromModel(o.model));
+    for (const fn of o.model.functions) {
+      for (const mapping of readQueueMappings(fn)) {
+        const poller = new QueuePoller({
+          mapping,
+          queueUrl: queueUrl(addressing, mapping.queueName),
+          region: o.region,
+          queues,
+          functions: o.functions,
+          clock: o.clock,
+          onError: o.onError,
+        });
+        poller.start();
+        pollers.push(poller);
+      }
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { queues, events, schedules, asyncInvoker, dispatcher, stop };
+}
