@@ -1,0 +1,81 @@
+/**
+ * The asynchronous half through a running app (library use, adjustable clock): SQS → function
+ * with partial batch failures and a dead-letter queue, a schedule, an EventBridge rule, and
+ * asynchronous invocation retries ending in an OnFailure destination.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startLibraryApp, eventually, type LibraryApp } from '../support/library-app';
+
+let t: LibraryApp;
+const url = (name: string) => `${t.app.edgeUrl}/000000000000/${name}`;
+
+before(async () => {
+  t = await startLibraryApp('test/fixtures/apps/async');
+});
+after(() => t?.close());
+
+test('SQS → function: successes are deleted, failures come back and reach the DLQ after maxReceiveCount', async () => {
+  const { queues } = t.app;
+  for (let i = 0; i < 8; i++) await queues.sendMessage({ QueueUrl: url('work'), MessageBody: i % 4 === 0 ? `fail-${i}` : `ok-${i}`, MessageAttributes: { n: { DataType: 'Number', StringValue: String(i) } } });
+  for (const i of [1, 2, 3, 5, 6, 7]) await t.waitForLine('WorkerFunction', new RegExp(`processed ok-${i} receive=1`));
+  // The two failures are leased for the queue's 10 s visibility timeout: move time past it, twice.
+  for (let round = 0; round < 2; round++) {
+    t.clock.advance(11_000);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const dlq = await eventually(async () => {
+    const out = await queues.receiveMessage({ QueueUrl: url('work-dlq'), MaxNumberOfMessages: 10, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['All'] });
+    return (out.Messages?.length ?? 0) >= 2 ? out.Messages : undefined;
+  }, 10_000, 'two messages in the DLQ');
+  assert.deepEqual(dlq!.map((m) => m.Body).sort(), ['fail-0', 'fail-4']);
+  for (const m of dlq!) {
+    assert.equal(m.Attributes?.ApproximateReceiveCount, '3', 'moved on the receive after the 2nd');
+    assert.equal(m.MessageAttributes?.n.DataType, 'Number', 'attributes intact');
+  }
+  const attrs = await queues.getQueueAttributes({ QueueUrl: url('work'), AttributeNames: ['All'] });
+  assert.equal(attrs.Attributes?.ApproximateNumberOfMessages, '0');
+  assert.equal(attrs.Attributes?.ApproximateNumberOfMessagesNotVisible, '0');
+});
+
+test('a rate(1 minute) schedule fires when the clock reaches the next minute, with the scheduled event shape', async () => {
+  const before = t.lines.filter((l) => l.group === '/aws/lambda/TickFunction' && l.message.includes('"job":"tick"')).length;
+  t.clock.advance(61_000);
+  await eventually(() => t.lines.filter((l) => l.group === '/aws/lambda/TickFunction' && l.message.includes('"job":"tick"')).length > before || undefined, 10_000, 'a tick');
+});
+
+test('an EventBridge rule delivers matching events only', async () => {
+  const out = await t.app.events.putEvents({
+    Entries: [
+      { Source: 'shop.orders', DetailType: 'OrderShipped', Detail: JSON.stringify({ order: 'big', total: 150 }) },
+      { Source: 'shop.orders', DetailType: 'OrderShipped', Detail: JSON.stringify({ order: 'small', total: 5 }) },
+    ],
+  });
+  assert.equal(out.FailedEntryCount, 0);
+  const line = await t.waitForLine('OrdersFunction', /"order":"big"/);
+  const event = JSON.parse(line.slice(line.indexOf('event ') + 6));
+  assert.equal(event.source, 'shop.orders');
+  assert.equal(event['detail-type'], 'OrderShipped');
+  assert.equal(event.account, '000000000000');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.ok(!t.lines.some((l) => l.message.includes('"order":"small"')));
+});
+
+test('async invocation retries once, then the OnFailure destination gets Lambda\'s invocation record', async () => {
+  await t.app.events.putEvents({ Entries: [{ Source: 'flaky', DetailType: 'x', Detail: '{}' }] });
+  await t.waitForLine('FlakyFunction', /flaky attempt/);
+  t.clock.advance(61_000); // Lambda waits a minute before the first retry
+  await eventually(() => t.lines.filter((l) => l.group === '/aws/lambda/FlakyFunction' && /flaky attempt/.test(l.message)).length >= 2 || undefined, 10_000, 'the retry');
+  const records = await eventually(async () => {
+    const r = await t.app.queues.receiveMessage({ QueueUrl: url('failure-records'), WaitTimeSeconds: 0 });
+    return r.Messages?.length ? r.Messages : undefined;
+  }, 10_000, 'a failure record');
+  const record = JSON.parse(records[0].Body);
+  assert.equal(record.version, '1.0');
+  assert.equal(record.requestContext.condition, 'RetriesExhausted');
+  assert.equal(record.requestContext.approximateInvokeCount, 2);
+  assert.equal(record.requestContext.functionArn, 'arn:aws:lambda:us-east-1:000000000000:function:FlakyFunction:$LATEST');
+  assert.equal(record.requestPayload.source, 'flaky');
+  assert.equal(record.responseContext.functionError, 'Unhandled');
+  assert.equal(record.responsePayload.errorMessage, 'flaky failed');
+});
