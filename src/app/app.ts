@@ -16,6 +16,7 @@ import type { RuntimeDriver } from '../runtime/types';
 import { startHttpApis } from '../gateways/http-api';
 import { startEdgeServer, type EdgeHandler } from '../gateways/edge/server';
 import { clockControl } from '../gateways/edge/clock-control';
+import { awsEndpoints } from '../gateways/aws/registry';
 import type { AppConfig } from './config';
 import { startAsyncStack, type AsyncStack } from './async-stack';
 import { environmentOverrides } from './environment-overrides';
@@ -83,6 +84,19 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
     stops.push(() => edge.close());
     const core = await openFunctions(config, clock, edge.url);
     stops.push(core.stop);
+    // The edge listens first (handlers need its URL); the AWS endpoints join once the services exist.
+    handlers.push(
+      awsEndpoints({
+        region: config.region,
+        accountId: config.accountId,
+        clock,
+        functions: core.functions,
+        layers: core.model.layers,
+        logs: core.logs,
+        logStore: core.engine.logs,
+        auth: { credentials: config.awsCredentials },
+      }),
+    );
     const asyncStack = await startAsyncStack({
       model: core.model,
       engine: core.engine,

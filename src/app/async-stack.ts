@@ -61,6 +61,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
   };
   try {
     await queues.ensureTemplateQueues(o.model);
+    await queues.resumeMoveTasks();
     await events.loadTemplate(o.model);
     await asyncInvoker.start();
     await schedules.start(schedulesFromModel(o.model));

@@ -21,6 +21,11 @@ export interface AppConfig {
   hotReload: boolean;
   /** Serve /_stratus/clock so tests can move time forward (off by default). */
   adjustableClock?: boolean;
+  /**
+   * Strict mode for the AWS endpoints: access key id → secret access key. When given, every AWS
+   * request must carry a valid SigV4 signature made with one of these; by default any is accepted.
+   */
+  awsCredentials?: Record<string, string>;
 }
 
 export const DEFAULTS = Object.freeze({

@@ -1,8 +1,10 @@
 /**
  * The edge port: one listener for every AWS-compatible endpoint and the console (`/_stratus/`).
- * This slice serves only the health check; each AWS service adds itself as a handler.
- *
- * Not done yet: every AWS protocol. Unknown requests get an AWS-style JSON error, never a hang.
+ * It answers the health check itself; everything else goes to the handlers in order: control
+ * endpoints under `/_stratus/`, then the AWS endpoints (src/gateways/aws), which answer every
+ * request outside `/_stratus/` in the AWS protocol it looks like. The handler list may grow after
+ * the server started (the AWS endpoints need services that need the edge URL first). Requests no
+ * handler takes get an AWS-style JSON error, never a hang.
  */
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { listen } from '../../shared/listen';

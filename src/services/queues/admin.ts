@@ -64,7 +64,7 @@ export function createAdmin(ctx: QueueContext) {
     },
 
     async listQueues(input: ListQueuesInput = {}): Promise<{ QueueUrls?: string[]; NextToken?: string }> {
-      const queues = await ctx.store.listQueues(input.QueueNamePrefix ?? '');
+      const queues = (await ctx.store.listQueues(input.QueueNamePrefix ?? '')).filter((q) => isSqsQueueName(q.name));
       const page = paginate(queues.map((q) => q.name), input.MaxResults, input.NextToken);
       return { ...(page.items.length > 0 && { QueueUrls: page.items.map(url) }), ...(page.nextToken && { NextToken: page.nextToken }) };
     },
@@ -130,4 +130,12 @@ export function createAdmin(ctx: QueueContext) {
 /** An attribute set to "" (e.g. RedrivePolicy) is removed, as SQS does. */
 function withoutEmpty(attributes: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== ''));
+}
+
+/**
+ * Stratus keeps internal engine queues (e.g. a function's asynchronous-invocation queue) beside
+ * SQS's; their names hold characters SQS forbids, so they can never clash and are never listed.
+ */
+function isSqsQueueName(name: string): boolean {
+  return /^[\w-]+(\.fifo)?$/.test(name);
 }
