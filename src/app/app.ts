@@ -19,6 +19,8 @@ import { clockControl } from '../gateways/edge/clock-control';
 import { awsEndpoints } from '../gateways/aws/registry';
 import type { AppConfig } from './config';
 import { startAsyncStack, type AsyncStack } from './async-stack';
+import { controlApi } from '../gateways/control/api';
+import { queueArn, queueUrl } from '../services/queues';
 import { environmentOverrides } from './environment-overrides';
 
 export interface RunningApp {
@@ -108,6 +110,15 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
       onError: (err) => process.stderr.write(`stratus: ${(err as Error)?.message ?? String(err)}\n`),
     });
     stops.push(() => asyncStack.stop());
+    handlers.unshift(
+      controlApi({
+        ...asyncStack,
+        queueStore: core.engine.queues,
+        clock,
+        queueUrl: (name) => queueUrl({ region: config.region, accountId: config.accountId, endpointUrl: edge.url }, name),
+        queueArn: (name) => queueArn({ region: config.region, accountId: config.accountId, endpointUrl: edge.url }, name),
+      }),
+    );
     const apis = await startHttpApis({
       apis: core.model.apis,
       invoker: core.functions,

@@ -9,6 +9,9 @@ import { addInvokeCommand } from './commands/invoke';
 import { addLogsCommand } from './commands/logs';
 import { addValidateCommand } from './commands/validate';
 import { addGenerateEventCommand } from './commands/generate-event-command';
+import { addQueuesCommand } from './commands/queues';
+import { addSchedulesCommand } from './commands/schedules';
+import { addEventsCommand } from './commands/events';
 import { VERSION } from './version';
 
 export async function main(argv: string[]): Promise<number> {
@@ -17,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const add of [addStartCommand, addInvokeCommand, addLogsCommand, addValidateCommand, addGenerateEventCommand]) {
+  for (const add of [addStartCommand, addInvokeCommand, addLogsCommand, addValidateCommand, addGenerateEventCommand, addQueuesCommand, addSchedulesCommand, addEventsCommand]) {
     add(program);
   }
   try {

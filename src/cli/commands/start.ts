@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { startApp, type RunningApp } from '../../app/app';
 import { buildConfig, collect, parsePort, parsePositiveInt, type CommonFlags } from '../options';
 import { printLiveLogs } from '../live-logs';
+import { recordRunningServer } from '../running-server';
 
 /** In-flight API requests get this long to finish after Ctrl-C/SIGTERM before they are cut. */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -26,11 +27,14 @@ export function addStartCommand(program: Command): void {
     .option('--clock <mode>', 'system, or adjustable: tests may move time forward via POST /_stratus/clock', 'system')
     .action(async (target: string, flags: CommonFlags) => {
       const started = performance.now();
-      const app = await startApp(buildConfig(target, flags));
+      const config = buildConfig(target, flags);
+      const app = await startApp(config);
       const stopLogs = printLiveLogs(app.logs, process.stdout);
+      const forgetServer = recordRunningServer(config.stateDir, app.edgeUrl);
       printBanner(app, performance.now() - started);
       await waitForSignal();
       process.stdout.write('Stopping…\n');
+      forgetServer();
       await app.close(SHUTDOWN_GRACE_MS);
       stopLogs();
     });

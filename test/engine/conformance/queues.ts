@@ -45,6 +45,19 @@ export function runQueueStoreConformance(name: string, open: () => Promise<Engin
     const receive = (q: QueueStore, queue: string, now: number, max = 10, visibilityTimeoutMs = 30_000) =>
       q.receive(queue, { max, visibilityTimeoutMs, now });
 
+    test('peek reads messages in arrival order with their state and changes nothing', async () => {
+      const q = await store();
+      const name = await newQueue(q);
+      await q.send(name, [msg('a'), msg('b'), msg('c', { delayMs: 60_000 })], T0);
+      const leased = await receive(q, name, T0 + 1, 1);
+      assert.equal(leased.messages[0].body, 'a');
+      const peeked = await q.peek(name, 10, T0 + 2);
+      assert.deepEqual(peeked.map((m) => [m.body, m.state, m.receiveCount]), [['a', 'in-flight', 1], ['b', 'visible', 0], ['c', 'delayed', 0]]);
+      const again = await receive(q, name, T0 + 3, 10);
+      assert.deepEqual(again.messages.map((m) => [m.body, m.receiveCount]), [['b', 1]], 'peek counted no receive');
+      assert.equal((await q.peek(name, 1, T0 + 4)).length, 1);
+    });
+
     test('queue metadata: create is idempotent, get, list by prefix, update, delete', async () => {
       const q = await store();
       const label = `meta${randomUUID().slice(0, 6)}`;

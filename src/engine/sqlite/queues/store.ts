@@ -41,6 +41,7 @@ export function createSqliteQueueStore(db: SqliteDatabase): QueueStore {
     changeVisibility: async (queue, changes, now) => handles.changeVisibility(queue, changes, now),
     purge: async (queue, now) => maintenance.purge(queue, now),
     counts: async (queue, now) => maintenance.counts(queue, now),
+    peek: async (queue, max, now) => maintenance.peek(queue, max, now),
     sweep: async (now) => maintenance.sweep(now),
     startMoveTask: async (task, now) => moves.start(task, now),
     stepMoveTask: async (taskId, max, now) => moves.step(taskId, max, now),

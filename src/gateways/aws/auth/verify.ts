@@ -26,7 +26,12 @@ export async function verifySignature(req: EdgeRequest, sig: ParsedSignature, se
   if (!signingDate) return { ok: false, problem: 'incomplete', message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header." };
   const expiry = checkTime(sig, signingDate, now);
   if (expiry) return expiry;
-  const candidates = sig.form === 'query' ? [UNSIGNED_PAYLOAD, undefined] : [header(req, PAYLOAD_HASH_HEADER)];
+  const declaredHash = header(req, PAYLOAD_HASH_HEADER);
+  // A declared body hash stands in for the body in the canonical request, so it must be the body's.
+  if (declaredHash && /^[0-9a-f]{64}$/i.test(declaredHash) && declaredHash.toLowerCase() !== createHash('sha256').update(req.body).digest('hex')) {
+    return { ok: false, problem: 'badSignature', message: "The provided 'x-amz-content-sha256' header does not match what was computed." };
+  }
+  const candidates = sig.form === 'query' ? [UNSIGNED_PAYLOAD, undefined] : [declaredHash];
   for (const payloadHash of candidates) {
     const expected = await expectedSignature(req, sig, secret, signingDate, payloadHash);
     if (sameSignature(expected, sig.signature)) return { ok: true };

@@ -1,5 +1,16 @@
 /** Purge, counts and the retention sweep. */
-import type { QueueCounts } from '../../../types';
+import type { PeekedMessage, QueueCounts } from '../../../types';
+
+interface PeekRow {
+  message_id: string;
+  body: string;
+  attributes: string | null;
+  sent_at: number;
+  receive_count: number;
+  visible_at: number;
+  group_id: string | null;
+  dead_letter_source: string | null;
+}
 import type { SqliteDatabase } from '../../connection';
 
 const PURGE = `DELETE FROM queue_messages WHERE queue = ?`;
@@ -14,6 +25,11 @@ SELECT
   coalesce(sum(visible_at > @now AND receive_count = 0), 0)  AS delayed
 FROM queue_messages WHERE queue = @queue AND expires_at > @now`;
 
+// Inspection only: reads in arrival order (seq) and changes nothing, so it never counts as a receive.
+const PEEK = `
+SELECT message_id, body, attributes, sent_at, receive_count, visible_at, group_id, dead_letter_source
+FROM queue_messages WHERE queue = @queue AND expires_at > @now ORDER BY seq LIMIT @max`;
+
 // Range scans on the expiry indexes.
 const SWEEP_MESSAGES = `DELETE FROM queue_messages WHERE expires_at <= ?`;
 const SWEEP_DEDUP = `DELETE FROM queue_dedup WHERE expires_at <= ?`;
@@ -23,6 +39,7 @@ export function prepareMaintenance(db: SqliteDatabase) {
   const markPurged = db.prepare(MARK_PURGED);
   const counts = db.prepare(COUNTS);
   const sweepMessages = db.prepare(SWEEP_MESSAGES);
+  const peek = db.prepare(PEEK);
   const sweepDedup = db.prepare(SWEEP_DEDUP);
   const purgeTx = db.transaction((queue: string, now: number) => {
     markPurged.run(now, queue);
@@ -39,5 +56,18 @@ export function prepareMaintenance(db: SqliteDatabase) {
       return { visible: r.visible, inFlight: r.in_flight, delayed: r.delayed };
     },
     sweep: (now: number): number => sweepTx.immediate(now),
+    peek(queue: string, max: number, now: number): PeekedMessage[] {
+      const rows = peek.all({ queue, max, now }) as PeekRow[];
+      return rows.map((r) => ({
+        messageId: r.message_id,
+        body: r.body,
+        attributes: r.attributes ?? undefined,
+        sentAt: r.sent_at,
+        receiveCount: r.receive_count,
+        state: r.visible_at <= now ? 'visible' : r.receive_count > 0 ? 'in-flight' : 'delayed',
+        groupId: r.group_id ?? undefined,
+        deadLetterSource: r.dead_letter_source ?? undefined,
+      }));
+    },
   };
 }
