@@ -3,9 +3,10 @@
  * BENCH_SECONDS sets the length of each load phase (default 5).
  */
 import { benchHttp } from './http';
+import { benchAsync } from './async';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const sections = [benchHttp];
+const sections = [benchHttp, benchAsync];
 for (const section of sections) {
   for (const line of await section(seconds)) console.log(line);
 }

@@ -7,6 +7,7 @@ import { SQLITE_MIGRATIONS } from './migrations/index';
 import { createSqliteLogStore } from './logs/store';
 import { createSqliteQueueStore } from './queues/store';
 import { createSqliteScheduleStateStore } from './schedules/store';
+import { createSqliteTopicStore } from './topics/store';
 
 export async function openSqliteEngine(location: string, options: { clock: Clock }): Promise<Engine> {
   const db = await openDatabase(location);
@@ -21,6 +22,7 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     backend: 'sqlite',
     schedules: createSqliteScheduleStateStore(db),
     queues: createSqliteQueueStore(db),
+    topics: createSqliteTopicStore(db),
     logs,
     async close() {
       // Idempotent: composition roots may close on both error and shutdown paths.

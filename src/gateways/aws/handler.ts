@@ -78,7 +78,8 @@ async function dispatch(req: EdgeRequest, resolved: Resolved, ctx: AwsContext, r
     }
     case 'rest': {
       if (!resolved.match) throw new AwsError('UnknownOperationException', `${resolved.service.title} has no operation at ${req.method} ${req.rawPath}.`, 404);
-      const { route, params } = resolved.match;
+      const { route, params, invalid } = resolved.match;
+      if (invalid) throw invalid;
       const result = await route.handle({ method: req.method, params, query: req.query, headers: req.headers, body: req.body }, ctx);
       return sendRestResult(res, ctx.requestId, result);
     }

@@ -2,6 +2,7 @@
 import { sql as init } from './0001_init';
 import { sql as queues } from './0002_queues';
 import { sql as schedules } from './0003_schedules';
+import { sql as topics } from './0004_topics';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'queues', sql: queues },
   { version: 3, name: 'schedules', sql: schedules },
+  { version: 4, name: 'topics', sql: topics },
 ];

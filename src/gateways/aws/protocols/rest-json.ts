@@ -13,6 +13,8 @@ const JSON_TYPE = 'application/json';
 export interface RouteMatch {
   route: RestRoute;
   params: Record<string, string>;
+  /** A path parameter that is not valid percent-encoding: answered by the route's service. */
+  invalid?: AwsError;
 }
 
 /** The route whose method and path template fit; path parameters are percent-decoded. */
@@ -21,7 +23,12 @@ export function matchRoute(routes: RestRoute[], method: string, rawPath: string)
   for (const route of routes) {
     if (route.method !== method) continue;
     const params = matchSegments(trimSlash(route.path).split('/'), segments);
-    if (params) return { route, params: decodeParams(params) };
+    if (!params) continue;
+    try {
+      return { route, params: decodeParams(params) };
+    } catch (err) {
+      return { route, params: {}, invalid: err as AwsError };
+    }
   }
   return undefined;
 }

@@ -1,0 +1,1 @@
+export const handler = async (event) => ({ processed: event.Records?.length ?? 0 });
