@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { startEdgeApp, type EdgeApp } from './helpers';
+import { json } from '../support/json';
 import { decodeQueryForm } from '../../src/gateways/aws/protocols/query-decode';
 
 let edge: EdgeApp;
@@ -33,11 +34,12 @@ test('STS GetCallerIdentity through the SDK (query protocol)', async () => {
 });
 
 test('STS answers query XML by credential scope, by Host, and by a unique Action', async () => {
-  for (const headers of [
+  const variants: Record<string, string>[] = [
     { 'content-type': FORM, authorization: scope('sts') },
     { 'content-type': FORM, host: 'sts.amazonaws.com' },
     { 'content-type': FORM },
-  ]) {
+  ];
+  for (const headers of variants) {
     const res = await post('Action=GetCallerIdentity&Version=2011-06-15', headers);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type')!, /text\/xml/);
@@ -57,7 +59,7 @@ test('STS over AWS JSON 1.0', async () => {
   const res = await post('{}', { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AWSSecurityTokenServiceV20110615.GetCallerIdentity' });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-type'), 'application/x-amz-json-1.0');
-  assert.deepEqual(await res.json(), { Arn: 'arn:aws:iam::000000000000:root', UserId: '000000000000', Account: '000000000000' });
+  assert.deepEqual(await json(res), { Arn: 'arn:aws:iam::000000000000:root', UserId: '000000000000', Account: '000000000000' });
 });
 
 test('query errors: InvalidAction, MissingAction, in ErrorResponse XML with Type Sender', async () => {
@@ -74,13 +76,13 @@ test('JSON errors: unknown operation and unknown target prefix are UnknownOperat
   const op = await post('{}', { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Logs_20140328.DeleteEverything' });
   assert.equal(op.status, 400);
   assert.equal(op.headers.get('content-type'), 'application/x-amz-json-1.1');
-  assert.equal((await op.json()).__type, 'UnknownOperationException');
+  assert.equal((await json(op)).__type, 'UnknownOperationException');
   const prefix = await post('{}', { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AmazonNothing.Do' });
   assert.equal(prefix.status, 400);
-  assert.equal((await prefix.json()).__type, 'UnknownOperationException');
+  assert.equal((await json(prefix)).__type, 'UnknownOperationException');
   const bad = await post('{nope', { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Logs_20140328.DescribeLogGroups' });
   assert.equal(bad.status, 400);
-  assert.equal((await bad.json()).__type, 'SerializationException');
+  assert.equal((await json(bad)).__type, 'SerializationException');
 });
 
 test('Lambda REST-JSON errors carry x-amzn-ErrorType and {"Type","Message"}', async () => {
@@ -88,7 +90,7 @@ test('Lambda REST-JSON errors carry x-amzn-ErrorType and {"Type","Message"}', as
   assert.equal(res.status, 404);
   assert.equal(res.headers.get('x-amzn-errortype'), 'ResourceNotFoundException');
   assert.ok(res.headers.get('x-amzn-requestid'));
-  assert.deepEqual(await res.json(), { Type: 'User', Message: 'Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope' });
+  assert.deepEqual(await json(res), { Type: 'User', Message: 'Function not found: arn:aws:lambda:us-east-1:000000000000:function:nope' });
   const unknown = await fetch(`${edge.endpoint}/2015-03-31/functions/edge-echo/policy-of-doom`);
   assert.equal(unknown.status, 404);
   assert.equal(unknown.headers.get('x-amzn-errortype'), 'UnknownOperationException');
@@ -96,7 +98,7 @@ test('Lambda REST-JSON errors carry x-amzn-ErrorType and {"Type","Message"}', as
 
 test('/_stratus/ stays reserved: health answers, other paths are not taken by AWS routing', async () => {
   const health = await fetch(`${edge.endpoint}/_stratus/health`);
-  assert.deepEqual(await health.json(), { status: 'ok' });
+  assert.deepEqual(await json(health), { status: 'ok' });
 });
 
 test('query form decoding follows the flattening conventions', () => {

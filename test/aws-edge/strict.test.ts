@@ -14,6 +14,7 @@ import { Sha256 } from './sha256';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { json } from '../support/json';
 import { CREDENTIALS, startEdgeApp, type EdgeApp } from './helpers';
 
 const run = promisify(execFile);
@@ -73,7 +74,7 @@ test('no signature is MissingAuthenticationToken; a malformed one IncompleteSign
   assert.match(await incomplete.text(), /<Code>IncompleteSignature<\/Code>/);
   const logs = await fetch(edge.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Logs_20140328.DescribeLogGroups' }, body: '{}' });
   assert.equal(logs.status, 400);
-  assert.equal((await logs.json()).__type, 'MissingAuthenticationTokenException');
+  assert.equal((await json(logs)).__type, 'MissingAuthenticationTokenException');
 });
 
 const signer = (credentials = CREDENTIALS) => new SignatureV4({ service: 'sts', region: 'us-east-1', credentials, sha256: Sha256 });

@@ -110,7 +110,7 @@ function authCodes(resolved: Resolved): AuthErrorCodes {
 function tooLargeAs(err: unknown, resolved: Resolved): AwsErrorData {
   const data = asAwsError(err);
   const code = err instanceof BodyTooLarge ? resolved.service?.tooLargeCode : undefined;
-  return code ? { ...data, code } : data;
+  return code ? { code, status: data.status, message: data.message, senderFault: data.senderFault } : data;
 }
 
 /** Action, Version and the presigned-URL parameters are the protocol's, not the operation's input. */

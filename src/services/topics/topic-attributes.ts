@@ -120,7 +120,7 @@ export function topicAttributesView(topic: TopicRecord, arn: string, accountId: 
   const view: Record<string, string> = {
     DisplayName: '',
     Policy: defaultTopicPolicy(arn, accountId),
-    ...topic.attributes,
+    ...Object.fromEntries(Object.entries(topic.attributes).filter(([, v]) => v !== '')),
     Owner: accountId,
     TopicArn: arn,
     SubscriptionsConfirmed: String(counts.confirmed),
@@ -132,6 +132,5 @@ export function topicAttributesView(topic: TopicRecord, arn: string, accountId: 
     view.FifoTopic = 'true';
     view.ContentBasedDeduplication = topic.attributes.ContentBasedDeduplication ?? 'false';
   }
-  for (const [k, v] of Object.entries(view)) if (v === '' && k !== 'DisplayName') delete view[k];
   return view;
 }
