@@ -86,19 +86,6 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
     stops.push(() => edge.close());
     const core = await openFunctions(config, clock, edge.url);
     stops.push(core.stop);
-    // The edge listens first (handlers need its URL); the AWS endpoints join once the services exist.
-    handlers.push(
-      awsEndpoints({
-        region: config.region,
-        accountId: config.accountId,
-        clock,
-        functions: core.functions,
-        layers: core.model.layers,
-        logs: core.logs,
-        logStore: core.engine.logs,
-        auth: { credentials: config.awsCredentials },
-      }),
-    );
     const asyncStack = await startAsyncStack({
       model: core.model,
       engine: core.engine,
@@ -110,6 +97,20 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
       onError: (err) => process.stderr.write(`stratus: ${(err as Error)?.message ?? String(err)}\n`),
     });
     stops.push(() => asyncStack.stop());
+    // The edge listens first (handlers need its URL); the AWS endpoints join once the services exist.
+    handlers.push(
+      awsEndpoints({
+        region: config.region,
+        accountId: config.accountId,
+        clock,
+        functions: { ...bindFunctions(core.functions), invokeAsync: async (name, payload) => void (await asyncStack.asyncInvoker.invokeAsync(name, payload)) },
+        layers: core.model.layers,
+        logs: core.logs,
+        logStore: core.engine.logs,
+        auth: { credentials: config.awsCredentials },
+        extraServices: [],
+      }),
+    );
     handlers.unshift(
       controlApi({
         ...asyncStack,
@@ -154,4 +155,14 @@ async function stopAll(stops: Stop[]): Promise<void> {
       // Keep stopping the rest: one component failing to stop must not leak the others.
     }
   }
+}
+
+/** The function service's methods as free functions (the Lambda adapter calls them detached). */
+function bindFunctions(functions: FunctionService) {
+  return {
+    list: () => functions.list(),
+    find: (name: string) => functions.find(name),
+    arnOf: (spec: Parameters<FunctionService['arnOf']>[0]) => functions.arnOf(spec),
+    invoke: (...args: Parameters<FunctionService['invoke']>) => functions.invoke(...args),
+  };
 }

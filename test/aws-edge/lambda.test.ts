@@ -88,13 +88,21 @@ test('DryRun checks the request and answers 204 without running the function', a
   await assert.rejects(lambda.send(new InvokeCommand({ FunctionName: 'missing', InvocationType: 'DryRun' })), ResourceNotFoundException);
 });
 
-test('InvocationType Event is refused with an AWS error until the async queue exists', async () => {
-  await assert.rejects(lambda.send(new InvokeCommand({ FunctionName: 'edge-echo', InvocationType: 'Event', Payload: '{}' })), (err: Error & { $metadata: { httpStatusCode: number } }) => {
-    assert.equal(err.name, 'InvalidParameterValueException');
-    assert.equal(err.$metadata.httpStatusCode, 400);
-    assert.match(err.message, /asynchronous/);
-    return true;
-  });
+// Lambda API reference, Invoke: "Event – Invoke the function asynchronously … The API response
+// only includes a status code" (202). The event runs from the function's durable async queue.
+test('InvocationType Event answers 202 at once and the function runs from its async queue', async () => {
+  const marker = `async-${Date.now()}`;
+  const out = await lambda.send(new InvokeCommand({ FunctionName: 'edge-echo', InvocationType: 'Event', Payload: JSON.stringify({ marker }) }));
+  assert.equal(out.StatusCode, 202);
+  assert.equal(out.Payload?.length ?? 0, 0);
+  const deadline = Date.now() + 10_000;
+  const seen = () => edge.app.engine.logs.query({ group: '/aws/lambda/edge-echo', contains: marker });
+  await edge.app.logs.flush();
+  while ((await seen()).length === 0) {
+    assert.ok(Date.now() < deadline, 'the async invocation ran');
+    await new Promise((r) => setTimeout(r, 50));
+    await edge.app.logs.flush();
+  }
 });
 
 test('unknown functions and qualifiers are 404 ResourceNotFoundException naming the ARN', async () => {
