@@ -20,6 +20,7 @@ import { awsEndpoints } from '../gateways/aws/registry';
 import type { AppConfig } from './config';
 import { startAsyncStack, type AsyncStack } from './async-stack';
 import { controlApi } from '../gateways/control/api';
+import { eventsService } from '../gateways/aws/events';
 import { queueArn, queueUrl } from '../services/queues';
 import { environmentOverrides } from './environment-overrides';
 
@@ -108,7 +109,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         logs: core.logs,
         logStore: core.engine.logs,
         auth: { credentials: config.awsCredentials },
-        extraServices: [],
+        extraServices: [eventsService(asyncStack.events)],
       }),
     );
     handlers.unshift(

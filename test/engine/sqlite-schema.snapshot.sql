@@ -88,6 +88,36 @@ CREATE TABLE schema_migrations (
   applied_at INTEGER NOT NULL
 );
 
+CREATE TABLE topic_dedup (
+  topic           TEXT NOT NULL REFERENCES topics (name) ON DELETE CASCADE,
+  dedup_key       TEXT NOT NULL,
+  message_id      TEXT NOT NULL,
+  sequence_number TEXT NOT NULL,
+  expires_at      INTEGER NOT NULL,
+  PRIMARY KEY (topic, dedup_key)
+) WITHOUT ROWID;
+
+CREATE TABLE topic_subscriptions (
+  arn        TEXT PRIMARY KEY,
+  topic      TEXT NOT NULL REFERENCES topics (name) ON DELETE CASCADE,
+  protocol   TEXT NOT NULL,
+  endpoint   TEXT NOT NULL,
+  attributes TEXT NOT NULL,
+  confirmed  INTEGER NOT NULL,
+  token      TEXT,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE topics (
+  name                  TEXT PRIMARY KEY,
+  fifo                  INTEGER NOT NULL,
+  attributes            TEXT NOT NULL,
+  tags                  TEXT NOT NULL,
+  created_at            INTEGER NOT NULL,
+  subscriptions_deleted INTEGER NOT NULL DEFAULT 0,
+  next_sequence         INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
 CREATE INDEX log_events_group_id ON log_events (log_group, id);
 
 CREATE INDEX log_events_group_time ON log_events (log_group, timestamp);
@@ -101,3 +131,7 @@ CREATE INDEX queue_messages_expiry ON queue_messages (expires_at);
 CREATE INDEX queue_messages_group ON queue_messages (queue, group_id, seq) WHERE group_id IS NOT NULL;
 
 CREATE INDEX queue_move_tasks_source ON queue_move_tasks (source, started_at);
+
+CREATE UNIQUE INDEX topic_subscriptions_endpoint ON topic_subscriptions (topic, protocol, endpoint);
+
+CREATE INDEX topic_subscriptions_order ON topic_subscriptions (topic, created_at, arn);
