@@ -15,6 +15,7 @@ import { createTargetDispatcher } from '../services/targets/dispatcher';
 import type { TargetDispatcher } from '../services/targets/types';
 import { readQueueMappings } from '../sources/queue-pollers/mapping';
 import { QueuePoller } from '../sources/queue-pollers/poller';
+import { scheduleRuleListener } from './schedule-rules';
 
 export interface AsyncStack {
   queues: QueueService;
@@ -50,12 +51,19 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     queueUrlFromName: (name) => queueUrl(addressing, name),
   });
   asyncInvoker.dispatcher = dispatcher;
-  events = createEventsService({ clock: o.clock, dispatcher, region: o.region, accountId: o.accountId });
-  const schedules = createScheduleService({ store: o.engine.schedules, clock: o.clock, dispatcher, region: o.region, accountId: o.accountId, onError: o.onError });
+  let schedules: ScheduleService | undefined;
+  events = createEventsService({
+    clock: o.clock,
+    dispatcher,
+    region: o.region,
+    accountId: o.accountId,
+    onScheduleRule: scheduleRuleListener(() => schedules!, { region: o.region, accountId: o.accountId }),
+  });
+  schedules = createScheduleService({ store: o.engine.schedules, clock: o.clock, dispatcher, region: o.region, accountId: o.accountId, onError: o.onError });
   const pollers: QueuePoller[] = [];
   const stop = async () => {
     await Promise.all(pollers.map((p) => p.stop()));
-    await schedules.stop();
+    await schedules!.stop();
     await asyncInvoker.stop();
     await queues.close();
   };

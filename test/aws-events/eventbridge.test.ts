@@ -83,3 +83,15 @@ test('bad input gets EventBridge\'s errors and nothing breaks', async () => {
   assert.equal(((await raw.json()) as { __type: string }).__type, 'ValidationException');
   assert.equal((await events.send(new ListRulesCommand({}))).Rules!.length > 0, true);
 });
+
+test('PutRule with a ScheduleExpression becomes a schedule that fires its targets on time', async () => {
+  await events.send(new PutRuleCommand({ Name: 'api-schedule', ScheduleExpression: 'rate(5 minutes)' }));
+  await events.send(new PutTargetsCommand({ Rule: 'api-schedule', Targets: [{ Id: 'tick', Arn: FN_ARN, Input: '{"job":"api-schedule"}' }] }));
+  const listed = (await t.app.schedules.list()).find((s) => s.name === 'api-schedule');
+  assert.ok(listed?.nextFireAt, 'listed with a next fire time');
+  t.clock.setTime(listed.nextFireAt);
+  await t.waitForLine('TickFunction', /"job":"api-schedule"/);
+  await events.send(new RemoveTargetsCommand({ Rule: 'api-schedule', Ids: ['tick'] }));
+  await events.send(new DeleteRuleCommand({ Name: 'api-schedule' }));
+  assert.equal((await t.app.schedules.list()).some((s) => s.name === 'api-schedule'), false);
+});
