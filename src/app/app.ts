@@ -17,6 +17,7 @@ import { startHttpApis } from '../gateways/http-api';
 import { startEdgeServer, type EdgeHandler } from '../gateways/edge/server';
 import { clockControl } from '../gateways/edge/clock-control';
 import { awsEndpoints } from '../gateways/aws/registry';
+import { sqsService } from '../gateways/aws/sqs';
 import type { AppConfig } from './config';
 import { startAsyncStack, type AsyncStack } from './async-stack';
 import { controlApi } from '../gateways/control/api';
@@ -109,7 +110,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         logs: core.logs,
         logStore: core.engine.logs,
         auth: { credentials: config.awsCredentials },
-        extraServices: [eventsService(asyncStack.events)],
+        extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues)],
       }),
     );
     handlers.unshift(

@@ -41,7 +41,7 @@ test('SQS → function: successes are deleted, failures come back and reach the 
 test('a rate(1 minute) schedule fires when the clock reaches the next minute, with the scheduled event shape', async () => {
   const before = t.lines.filter((l) => l.group === '/aws/lambda/TickFunction' && l.message.includes('"job":"tick"')).length;
   t.clock.advance(61_000);
-  await eventually(() => t.lines.filter((l) => l.group === '/aws/lambda/TickFunction' && l.message.includes('"job":"tick"')).length > before || undefined, 10_000, 'a tick');
+  await eventually(() => t.lines.filter((l) => l.group === '/aws/lambda/TickFunction' && l.message.includes('"job":"tick"')).length > before || undefined, 30_000, 'a tick');
 });
 
 test('an EventBridge rule delivers matching events only', async () => {

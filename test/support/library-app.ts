@@ -43,7 +43,7 @@ export async function startLibraryApp(fixture: string): Promise<LibraryApp> {
     app,
     clock,
     lines,
-    async waitForLine(fn, pattern, timeoutMs = 10_000) {
+    async waitForLine(fn, pattern, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const hit = lines.find((l) => l.group === `/aws/lambda/${fn}` && pattern.test(l.message));
@@ -61,7 +61,7 @@ export async function startLibraryApp(fixture: string): Promise<LibraryApp> {
 }
 
 /** Polls `check` until it returns a value (test-side waiting for asynchronous work). */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

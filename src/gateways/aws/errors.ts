@@ -12,6 +12,11 @@ export interface AwsErrorData {
   message: string;
   /** Sender (client) fault vs Receiver (server) fault: query XML's <Type>, Lambda's "Type": "User". */
   senderFault: boolean;
+  /**
+   * The code query-protocol answers use when it differs from the JSON one (SQS:
+   * `AWS.SimpleQueueService.NonExistentQueue` for `QueueDoesNotExist`).
+   */
+  queryCode?: string;
 }
 
 export class AwsError extends Error implements AwsErrorData {
@@ -39,6 +44,7 @@ export function asAwsError(err: unknown): AwsErrorData {
       status,
       message: err.message,
       senderFault: typeof err.senderFault === 'boolean' ? err.senderFault : status < 500,
+      ...(typeof err.queryCode === 'string' && { queryCode: err.queryCode }),
     };
   }
   // A user error of our own without a status (e.g. a bad filter pattern) is the caller's fault.
@@ -47,7 +53,7 @@ export function asAwsError(err: unknown): AwsErrorData {
   return { code: 'InternalFailure', status: 500, message, senderFault: false };
 }
 
-function isErrorShaped(err: unknown): err is { code: string; status?: unknown; message: string; senderFault?: unknown } {
+function isErrorShaped(err: unknown): err is { code: string; status?: unknown; message: string; senderFault?: unknown; queryCode?: unknown } {
   if (typeof err !== 'object' || err === null) return false;
   const e = err as Record<string, unknown>;
   return typeof e.code === 'string' && typeof e.status === 'number' && typeof e.message === 'string';

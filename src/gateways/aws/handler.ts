@@ -73,7 +73,7 @@ async function dispatch(req: EdgeRequest, resolved: Resolved, ctx: AwsContext, r
       const op = resolved.service?.operations && Object.hasOwn(resolved.service.operations, action) ? resolved.service.operations[action] : undefined;
       if (!spec || !op) throw new AwsError('InvalidAction', `Could not find operation ${action}${spec ? ` for version ${spec.version}` : ''}.`);
       const decoded = decodeQueryForm(withoutProtocolParams(resolved.params));
-      const input = spec.operations?.[action]?.input?.(decoded) ?? decoded;
+      const input = spec.operations?.[action]?.input?.(decoded, { path: req.rawPath }) ?? decoded;
       return sendQueryResult(res, spec, action, ctx.requestId, await op(input, ctx));
     }
     case 'rest': {

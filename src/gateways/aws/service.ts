@@ -42,11 +42,22 @@ export interface XmlMemberHint {
   map?: { entry?: string; key?: string; value?: string; flattened?: boolean };
 }
 
+/** What a query operation's input hook may read of the request besides its form. */
+export interface QueryRequestInfo {
+  /** The request path, still percent-encoded (SQS clients may name the queue there: `/<account>/<queue>`). */
+  path: string;
+}
+
 export interface QueryOperationSpec {
   /** Reshape the decoded form (all values strings) into the operation's input. */
-  input?(decoded: Record<string, unknown>): Record<string, unknown>;
+  input?(decoded: Record<string, unknown>, request: QueryRequestInfo): Record<string, unknown>;
   /** Hints by member name, applied wherever that member appears in the result. */
   xml?: Record<string, XmlMemberHint>;
+  /**
+   * Send `<ActionResult/>` even when the output is empty: operations whose model declares a result
+   * wrapper (an empty ReceiveMessage) must have it, or clients such as botocore fail to parse.
+   */
+  alwaysWrapResult?: boolean;
 }
 
 /** The query protocol: form-encoded `Action=…&Version=…`, XML answers. */

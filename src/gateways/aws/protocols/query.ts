@@ -42,9 +42,12 @@ export function sendQueryResult(
   requestId: string,
   output: unknown,
 ): void {
-  const hints = spec.operations?.[action]?.xml;
+  const operation = spec.operations?.[action];
   const hasResult = typeof output === 'object' && output !== null && Object.keys(output).length > 0;
-  const result = hasResult ? element(`${action}Result`, membersToXml(output as Record<string, unknown>, hints)) : '';
+  const result =
+    hasResult || operation?.alwaysWrapResult
+      ? element(`${action}Result`, hasResult ? membersToXml(output as Record<string, unknown>, operation?.xml) : '')
+      : '';
   const metadata = element('ResponseMetadata', element('RequestId', requestId));
   const xml = `<?xml version="1.0"?>\n<${action}Response xmlns="${spec.xmlNamespace}">${result}${metadata}</${action}Response>\n`;
   send(res, 200, requestId, { 'content-type': XML_CONTENT_TYPE }, xml);
@@ -54,7 +57,7 @@ export function sendQueryError(res: ServerResponse, xmlNamespace: string | undef
   const ns = xmlNamespace ? ` xmlns="${xmlNamespace}"` : '';
   const error = element(
     'Error',
-    element('Type', err.senderFault ? 'Sender' : 'Receiver') + element('Code', escapeXml(err.code)) + element('Message', escapeXml(err.message)),
+    element('Type', err.senderFault ? 'Sender' : 'Receiver') + element('Code', escapeXml(err.queryCode ?? err.code)) + element('Message', escapeXml(err.message)),
   );
   const xml = `<?xml version="1.0"?>\n<ErrorResponse${ns}>${error}${element('RequestId', requestId)}</ErrorResponse>\n`;
   send(res, err.status, requestId, { 'content-type': XML_CONTENT_TYPE }, xml);
