@@ -12,13 +12,15 @@ import { createQueueService, type QueueService, queueUrl } from '../services/que
 import { createEventsService, type EventsService } from '../services/events';
 import { createScheduleService, schedulesFromModel, type ScheduleService } from '../services/schedules';
 import { createTargetDispatcher } from '../services/targets/dispatcher';
+import { createTopicService, type TopicService } from '../services/topics';
 import type { TargetDispatcher } from '../services/targets/types';
-import { readQueueMappings } from '../sources/queue-pollers/mapping';
+import { readQueueMappings, DEFAULT_CONCURRENCY, type QueueMapping } from '../sources/queue-pollers/mapping';
 import { QueuePoller } from '../sources/queue-pollers/poller';
 import { scheduleRuleListener } from './schedule-rules';
 
 export interface AsyncStack {
   queues: QueueService;
+  topics: TopicService;
   events: EventsService;
   schedules: ScheduleService;
   asyncInvoker: AsyncInvoker;
@@ -43,10 +45,23 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
   const asyncInvoker = new AsyncInvoker({ model: o.model, store: o.engine.queues, functions: o.functions, clock: o.clock, onError: o.onError });
   // The dispatcher and the events service need each other (rules deliver to buses); the ports
   // resolve `events` when a delivery happens, after both exist.
+  const topics = createTopicService({
+    store: o.engine.topics,
+    queues: o.engine.queues,
+    clock: o.clock,
+    ...addressing,
+    ports: {
+      sendMessage: (input) => queues.sendMessage(input),
+      createQueue: async (input) => ({ QueueUrl: (await queues.createQueue(input)).QueueUrl! }),
+      invokeAsync: (name, payload) => asyncInvoker.invokeAsync(name, payload),
+    },
+    onError: o.onError,
+  });
   let events: EventsService | undefined;
   const dispatcher = createTargetDispatcher({
     sendMessage: (input) => queues.sendMessage(input),
     invokeAsync: (name, payload) => asyncInvoker.invokeAsync(name, payload),
+    publish: (input) => topics.publish(input),
     putEvents: (input) => events!.putEvents(input),
     queueUrlFromName: (name) => queueUrl(addressing, name),
   });
@@ -64,33 +79,53 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
   const stop = async () => {
     await Promise.all(pollers.map((p) => p.stop()));
     await schedules!.stop();
+    await topics.close();
     await asyncInvoker.stop();
     await queues.close();
   };
   try {
     await queues.ensureTemplateQueues(o.model);
     await queues.resumeMoveTasks();
+    await topics.ensureTemplateTopics(o.model);
     await events.loadTemplate(o.model);
     await asyncInvoker.start();
+    await topics.start();
     await schedules.start(schedulesFromModel(o.model));
-    for (const fn of o.model.functions) {
-      for (const mapping of readQueueMappings(fn)) {
-        const poller = new QueuePoller({
-          mapping,
-          queueUrl: queueUrl(addressing, mapping.queueName),
-          region: o.region,
-          queues,
-          functions: o.functions,
-          clock: o.clock,
-          onError: o.onError,
-        });
-        poller.start();
-        pollers.push(poller);
-      }
+    const mappings = [
+      ...o.model.functions.flatMap(readQueueMappings),
+      ...topics.templateSqsSubscriptions(o.model).filter((m) => m.enabled).map((m) => snsQueueMapping(m, addressing)),
+    ];
+    for (const mapping of mappings) {
+      const poller = new QueuePoller({
+        mapping,
+        queueUrl: queueUrl(addressing, mapping.queueName),
+        region: o.region,
+        queues,
+        functions: o.functions,
+        clock: o.clock,
+        onError: o.onError,
+      });
+      poller.start();
+      pollers.push(poller);
     }
   } catch (err) {
     await stop();
     throw err;
   }
-  return { queues, events, schedules, asyncInvoker, dispatcher, stop };
+  return { queues, topics, events, schedules, asyncInvoker, dispatcher, stop };
+}
+
+/** SAM's `SqsSubscription` on an SNS event: a queue subscribed to the topic, polled for the function. */
+function snsQueueMapping(m: { functionName: string; queueName: string; batchSize: number }, a: { region: string; accountId: string }): QueueMapping {
+  return {
+    functionName: m.functionName,
+    eventName: `${m.queueName}Subscription`,
+    queueArn: `arn:aws:sqs:${a.region}:${a.accountId}:${m.queueName}`,
+    queueName: m.queueName,
+    batchSize: m.batchSize,
+    batchingWindowMs: 0,
+    reportBatchItemFailures: false,
+    concurrency: DEFAULT_CONCURRENCY,
+    filters: [],
+  };
 }

@@ -79,3 +79,33 @@ test('async invocation retries once, then the OnFailure destination gets Lambda\
   assert.equal(record.responseContext.functionError, 'Unhandled');
   assert.equal(record.responsePayload.errorMessage, 'flaky failed');
 });
+
+test('SNS fans out: envelope to one queue, raw and filtered to another, an SNS event to a function', async () => {
+  const topicArn = 'arn:aws:sns:us-east-1:000000000000:orders';
+  for (const size of ['big', 'small']) {
+    await t.app.topics.publish({ TopicArn: topicArn, Message: `order-${size}`, Subject: 'New order', MessageAttributes: { size: { DataType: 'String', StringValue: size } } });
+  }
+  const receiveAll = async (queue: string, want: number) =>
+    eventually(async () => {
+      const out = await t.app.queues.receiveMessage({ QueueUrl: url(queue), MaxNumberOfMessages: 10, MessageAttributeNames: ['All'], VisibilityTimeout: 0 });
+      return (out.Messages?.length ?? 0) >= want ? out.Messages : undefined;
+    }, 20_000, `${want} message(s) in ${queue}`);
+  const copies = await receiveAll('order-copies', 2);
+  const envelope = JSON.parse(copies![0].Body);
+  assert.equal(envelope.Type, 'Notification');
+  assert.equal(envelope.TopicArn, topicArn);
+  assert.equal(envelope.Subject, 'New order');
+  assert.equal(envelope.MessageAttributes.size.Type, 'String');
+  assert.deepEqual(copies!.map((m) => JSON.parse(m.Body).Message).sort(), ['order-big', 'order-small']);
+  const big = await receiveAll('big-orders', 1);
+  assert.equal(big!.length, 1);
+  assert.equal(big![0].Body, 'order-big', 'raw delivery: the message itself');
+  assert.equal(big![0].MessageAttributes?.size.StringValue, 'big');
+  for (const size of ['big', 'small']) {
+    const line = await t.waitForLine('NotifyFunction', new RegExp(`order-${size}`));
+    const event = JSON.parse(line.slice(line.indexOf('event ') + 6));
+    assert.equal(event.Records[0].EventSource, 'aws:sns');
+    assert.equal(event.Records[0].Sns.TopicArn, topicArn);
+    assert.equal(event.Records[0].Sns.Subject, 'New order');
+  }
+});

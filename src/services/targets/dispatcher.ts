@@ -3,9 +3,9 @@
  * SQS message, a function's async-invocation queue, the targets of an event bus's rules), so
  * `deliver` resolves once the payload is stored there.
  *
- * Not done yet: SNS topic targets (the topics service comes later) answer with an error, and a
- * delivery that fails is not retried under the target's RetryPolicy: it goes straight to the
- * target's dead-letter queue when one is configured, else the error reaches the caller.
+ * Not done yet: a delivery that fails is not retried under the target's RetryPolicy: it goes
+ * straight to the target's dead-letter queue when one is configured, else the error reaches the
+ * caller.
  */
 import { createHash } from 'node:crypto';
 import { UserError } from '../../shared/errors';
@@ -20,6 +20,8 @@ export interface DispatchPorts {
     MessageDeduplicationId?: string;
     MessageAttributes?: Record<string, { DataType: string; StringValue?: string }>;
   }): Promise<unknown>;
+  /** SNS: Publish to a topic. */
+  publish(input: { TopicArn: string; Message: string; MessageGroupId?: string; MessageDeduplicationId?: string }): Promise<unknown>;
   /** Lambda: an asynchronous (Event) invocation. */
   invokeAsync(functionName: string, payload: string): Promise<unknown>;
   /** EventBridge: PutEvents on a bus. */
@@ -48,6 +50,14 @@ export function createTargetDispatcher(ports: DispatchPorts): TargetDispatcher {
         return;
       case 'lambda':
         await ports.invokeAsync(arn.resource.replace(/^function:/, '').split(':')[0], payload);
+        return;
+      case 'sns':
+        await ports.publish({
+          TopicArn: target.arn,
+          Message: payload,
+          MessageGroupId: target.messageGroupId,
+          MessageDeduplicationId: arn.resource.endsWith('.fifo') ? sha256(payload) : undefined,
+        });
         return;
       case 'events':
         return putEvent(arn.resource.replace(/^event-bus\//, ''), payload);
