@@ -31,6 +31,7 @@ export interface RunningApp {
   logs: LogService;
   functions: FunctionService;
   queues: AsyncStack['queues'];
+  topics: AsyncStack['topics'];
   events: AsyncStack['events'];
   schedules: AsyncStack['schedules'];
   asyncInvoker: AsyncStack['asyncInvoker'];
@@ -120,6 +121,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         clock,
         queueUrl: (name) => queueUrl({ region: config.region, accountId: config.accountId, endpointUrl: edge.url }, name),
         queueArn: (name) => queueArn({ region: config.region, accountId: config.accountId, endpointUrl: edge.url }, name),
+        topicArn: (name) => `arn:aws:sns:${config.region}:${config.accountId}:${name}`,
       }),
     );
     const apis = await startHttpApis({

@@ -12,6 +12,7 @@ import { addGenerateEventCommand } from './commands/generate-event-command';
 import { addQueuesCommand } from './commands/queues';
 import { addSchedulesCommand } from './commands/schedules';
 import { addEventsCommand } from './commands/events';
+import { addPublishCommand } from './commands/publish';
 import { VERSION } from './version';
 
 export async function main(argv: string[]): Promise<number> {
@@ -20,7 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const add of [addStartCommand, addInvokeCommand, addLogsCommand, addValidateCommand, addGenerateEventCommand, addQueuesCommand, addSchedulesCommand, addEventsCommand]) {
+  for (const add of [addStartCommand, addInvokeCommand, addLogsCommand, addValidateCommand, addGenerateEventCommand, addQueuesCommand, addSchedulesCommand, addEventsCommand, addPublishCommand]) {
     add(program);
   }
   try {

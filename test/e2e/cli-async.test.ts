@@ -64,3 +64,15 @@ test('bad input: invalid detail JSON, missing flags, nothing running', async () 
   assert.equal(nobody.code, 1);
   assert.match(nobody.stderr, /no Stratus answers at http:\/\/127\.0\.0\.1:9/);
 });
+
+test('publish sends to a topic; its subscribers get the message', async () => {
+  const out = await cli('publish', 'orders', 'hello from the cli', '--subject', 'cli');
+  assert.equal(out.code, 0, out.stderr);
+  assert.match(out.stdout.trim(), /^[0-9a-f-]{36}$/);
+  await app.waitFor(/\[NotifyFunction\] .*hello from the cli/);
+  const peek = await cli('queues', 'peek', 'order-copies');
+  assert.match(peek.stdout, /hello from the cli/);
+  const missing = await cli('publish', 'no-such-topic', 'x');
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /NotFound|does not exist/i);
+});

@@ -9,6 +9,7 @@ import { ControlError, readJsonBody, sendJson } from './http';
 import { queueRoutes, type QueuePorts } from './queues';
 import { scheduleRoutes, type SchedulePorts } from './schedules';
 import { eventRoutes, type EventPorts } from './events';
+import { topicRoutes, type TopicPorts } from './topics';
 
 export const CONTROL_PREFIX = '/_stratus/api/';
 
@@ -19,8 +20,8 @@ export type ControlRoute = {
   run(params: string[], body: Record<string, unknown>, query: URLSearchParams): Promise<unknown>;
 };
 
-export function controlApi(ports: QueuePorts & SchedulePorts & EventPorts): EdgeHandler {
-  const routes = [...queueRoutes(ports), ...scheduleRoutes(ports), ...eventRoutes(ports)];
+export function controlApi(ports: QueuePorts & SchedulePorts & EventPorts & TopicPorts): EdgeHandler {
+  const routes = [...queueRoutes(ports), ...scheduleRoutes(ports), ...eventRoutes(ports), ...topicRoutes(ports)];
   return async (req, res) => {
     if (!req.url?.startsWith(CONTROL_PREFIX)) return false;
     await handle(req, res, routes);
