@@ -1,4 +1,4 @@
-/** Runs the engine conformance suite on SQLite (a file in a temp dir), plus SQLite-only checks. */
+/** Runs the whole engine conformance suite on SQLite (a file in a temp dir), plus SQLite-only checks. */
 import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -9,14 +9,14 @@ import Database from 'better-sqlite3';
 import { openEngine } from '../../src/engine/index';
 import { UserError } from '../../src/shared/errors';
 import { SQLITE_MIGRATIONS } from '../../src/engine/sqlite/migrations/index';
-import { runLogStoreConformance } from './conformance/logs';
+import { runEngineConformance } from './conformance/index';
 import { spawnTs } from './fixtures/child';
 
 const dir = mkdtempSync(join(tmpdir(), 'stratus-engine-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const fileUrl = `sqlite:${join(dir, 'conformance', 'stratus.db')}`;
-runLogStoreConformance('sqlite (file)', () => openEngine(fileUrl), { url: fileUrl });
+runEngineConformance('sqlite (file)', () => openEngine(fileUrl), { url: fileUrl });
 
 const APPEND_CHILD = fileURLToPath(new URL('./fixtures/append-child.ts', import.meta.url));
 
