@@ -162,7 +162,9 @@ test('dead-letter sources and message move tasks (start, list, cancel)', async (
   const sources = await s.sqs.send(new ListDeadLetterSourceQueuesCommand({ QueueUrl: dlq.QueueUrl }));
   assert.deepEqual(sources.queueUrls, [source.QueueUrl]);
   for (let i = 0; i < 3; i++) await s.sqs.send(new SendMessageCommand({ QueueUrl: dlq.QueueUrl, MessageBody: `dead ${i}` }));
-  const started = await s.sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlqArn, MaxNumberOfMessagesPerSecond: 1 }));
+  // Sent straight to the DLQ, these messages have no source to return to: name one.
+  const sourceArn = 'arn:aws:sqs:us-east-1:000000000000:sdk-source';
+  const started = await s.sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlqArn, DestinationArn: sourceArn, MaxNumberOfMessagesPerSecond: 1 }));
   assert.ok(started.TaskHandle);
   const { Results } = await s.sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlqArn }));
   assert.equal(Results?.[0].Status, 'RUNNING');

@@ -19,7 +19,7 @@ test('SIGKILL mid-stream loses nothing: every message processed or dead-lettered
   const out = join(work, 'processed.txt');
   const envFile = join(work, 'env.json');
   writeFileSync(out, '');
-  writeFileSync(envFile, JSON.stringify({ Worker: { OUT_FILE: out } }));
+  writeFileSync(envFile, JSON.stringify({ Worker: { OUT_FILE: out, BATCH_DELAY_MS: '25' } }));
   const stateDir = join(work, 'state');
   const args = [APP, '--env-vars', envFile, '--clock', 'adjustable'];
   let app = await startStratus(args, { stateDir });
@@ -34,6 +34,7 @@ test('SIGKILL mid-stream loses nothing: every message processed or dead-lettered
     const processedLines = () => readFileSync(out, 'utf8').split('\n').filter(Boolean);
     await waitUntil(() => processedLines().length >= 2_000, 60_000, 'processing under way');
     const beforeKill = processedLines().length;
+    assert.ok(beforeKill < TOTAL - POISON, `killed mid-stream (${beforeKill} processed so far)`);
     app.child.kill('SIGKILL');
     await new Promise((r) => app.child.once('exit', r));
     client.destroy();
