@@ -4,9 +4,10 @@
  */
 import { benchHttp } from './http';
 import { benchAsync } from './async';
+import { benchSqs } from './sqs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const sections = [benchHttp, benchAsync];
+const sections = [benchHttp, benchAsync, benchSqs];
 for (const section of sections) {
   for (const line of await section(seconds)) console.log(line);
 }

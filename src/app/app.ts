@@ -18,6 +18,7 @@ import { startEdgeServer, type EdgeHandler } from '../gateways/edge/server';
 import { clockControl } from '../gateways/edge/clock-control';
 import { awsEndpoints } from '../gateways/aws/registry';
 import { sqsService } from '../gateways/aws/sqs';
+import { snsService } from '../gateways/aws/sns';
 import type { AppConfig } from './config';
 import { startAsyncStack, type AsyncStack } from './async-stack';
 import { controlApi } from '../gateways/control/api';
@@ -111,7 +112,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         logs: core.logs,
         logStore: core.engine.logs,
         auth: { credentials: config.awsCredentials },
-        extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues)],
+        extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues), snsService(asyncStack.topics)],
       }),
     );
     handlers.unshift(

@@ -77,11 +77,14 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
   schedules = createScheduleService({ store: o.engine.schedules, clock: o.clock, dispatcher, region: o.region, accountId: o.accountId, onError: o.onError });
   const pollers: QueuePoller[] = [];
   const stop = async () => {
-    await Promise.all(pollers.map((p) => p.stop()));
+    // Pollers wait in long polls: ask them to stop, then end the polls by closing the queue
+    // service, or shutdown would wait up to 20 s for each poll to run out.
+    const pollersStopped = Promise.all(pollers.map((p) => p.stop()));
+    await queues.close();
+    await pollersStopped;
     await schedules!.stop();
     await topics.close();
     await asyncInvoker.stop();
-    await queues.close();
   };
   try {
     await queues.ensureTemplateQueues(o.model);

@@ -9,6 +9,8 @@ import { DEFAULTS, defaultEngineUrl } from '../../src/app/config';
 import { REPO, removeDir, tempDir } from '../support/stratus-process';
 
 export const FIXTURE = join(REPO, 'test/aws-sqs/fixture/template.yaml');
+/** The same queues plus a function whose event source names a queue the tests create later. */
+export const RELAY_FIXTURE = join(REPO, 'test/aws-sqs/fixture/relay.yaml');
 export const ACCOUNT = DEFAULTS.accountId;
 export const CREDENTIALS = { accessKeyId: 'AKIDSQSTEST', secretAccessKey: 'sqs-test-secret' };
 export const CLI_V2 = '/usr/bin/aws';
@@ -25,10 +27,10 @@ export interface SqsApp {
   close(): Promise<void>;
 }
 
-export async function startSqsApp(): Promise<SqsApp> {
+export async function startSqsApp(templatePath = FIXTURE): Promise<SqsApp> {
   const stateDir = tempDir('stratus-aws-sqs-');
   const app = await startApp({
-    templatePath: FIXTURE,
+    templatePath,
     host: DEFAULTS.host,
     port: 0,
     edgePort: 0,
@@ -60,6 +62,9 @@ export async function startSqsApp(): Promise<SqsApp> {
     url: (name) => `${endpoint}/${ACCOUNT}/${name}`,
     async close() {
       sqs.destroy();
+      // Ends pending long polls first: the app stops its queue pollers before the queue service,
+      // so a poller in a 20 s long poll would otherwise hold the shutdown for up to 20 s.
+      await app.queues.close();
       await app.close();
       removeDir(stateDir);
     },

@@ -30,11 +30,11 @@ import {
   TagQueueCommand,
   UntagQueueCommand,
 } from '@aws-sdk/client-sqs';
-import { startSqsApp, waitFor, type SqsApp } from './helpers';
+import { RELAY_FIXTURE, startSqsApp, waitFor, type SqsApp } from './helpers';
 
 let s: SqsApp;
 before(async () => {
-  s = await startSqsApp();
+  s = await startSqsApp(RELAY_FIXTURE);
 });
 after(async () => {
   await s?.close();
@@ -63,7 +63,7 @@ test('CreateQueue, attributes, tags, DeleteQueue', async () => {
   await s.sqs.send(new DeleteQueueCommand({ QueueUrl }));
   await assert.rejects(s.sqs.send(new GetQueueUrlCommand({ QueueName: 'sdk-admin' })), (err: Error & { Code?: string }) => {
     assert.ok(err instanceof QueueDoesNotExist);
-    assert.equal(err.Code, 'AWS.SimpleQueueService.NonExistentQueue');
+    assert.equal((err as { Code?: string }).Code, 'AWS.SimpleQueueService.NonExistentQueue');
     return true;
   });
 });
@@ -97,7 +97,7 @@ test('SendMessage and ReceiveMessage with string, number and binary attributes (
   assert.equal(m.Attributes?.ApproximateReceiveCount, '1');
   assert.equal(m.Attributes?.AWSTraceHeader, 'Root=1-5759e988-bd862e3fe1be46a994272793');
   await s.sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle, VisibilityTimeout: 0 }));
-  const again = await s.sqs.send(new ReceiveMessageCommand({ QueueUrl, AttributeNames: ['ApproximateReceiveCount'] }));
+  const again = await s.sqs.send(new ReceiveMessageCommand({ QueueUrl, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
   assert.equal(again.Messages?.[0].Attributes?.ApproximateReceiveCount, '2');
   await s.sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: again.Messages![0].ReceiptHandle }));
   assert.equal((await s.sqs.send(new ReceiveMessageCommand({ QueueUrl }))).Messages, undefined);

@@ -14,12 +14,19 @@ type Node = { [key: string]: Node | string };
 /** Names that would reach Object.prototype: never valid AWS member names. */
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
+/**
+ * The deepest parameter name decoded. Real members nest to about 8 segments
+ * (`PublishBatchRequestEntries.member.1.MessageAttributes.entry.1.Value.StringValue`); a hostile
+ * name of thousands would otherwise exhaust the stack while the structure is normalised.
+ */
+const MAX_NAME_SEGMENTS = 32;
+
 export function decodeQueryForm(params: URLSearchParams): Record<string, unknown> {
   const root: Node = {};
   for (const [key, value] of params) {
     if (key === '' ) continue;
     const path = key.split('.');
-    if (path.some((segment) => segment === '' || FORBIDDEN.has(segment))) {
+    if (path.length > MAX_NAME_SEGMENTS || path.some((segment) => segment === '' || FORBIDDEN.has(segment))) {
       throw new AwsError('MalformedQueryString', `The parameter name ${JSON.stringify(key)} is not well formed.`);
     }
     assign(root, path, value, key);
@@ -60,12 +67,16 @@ function normalise(node: Node | string): unknown {
   return out;
 }
 
-/** `entry.N.key` / `entry.N.value` pairs (SNS attributes and tags) → a map. */
+/**
+ * `entry.N.key` / `entry.N.value` pairs (SNS attributes and tags) → a map. Maps whose model names
+ * the key and value send `entry.N.Name` / `entry.N.Value` instead (SNS MessageAttributes).
+ */
 function entriesToMap(entries: unknown): Record<string, unknown> {
   const map: Record<string, unknown> = {};
   for (const entry of Array.isArray(entries) ? entries : [entries]) {
     if (typeof entry !== 'object' || entry === null) continue;
-    const { key, value } = entry as { key?: unknown; value?: unknown };
+    const e = entry as { key?: unknown; value?: unknown; Name?: unknown; Value?: unknown };
+    const [key, value] = e.key !== undefined ? [e.key, e.value] : [e.Name, e.Value];
     if (typeof key === 'string' && !FORBIDDEN.has(key)) map[key] = value;
   }
   return map;

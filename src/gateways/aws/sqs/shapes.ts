@@ -44,6 +44,9 @@ const sendEntry = struct({
 
 const queueUrlOnly = struct({ QueueUrl: str }, ['QueueUrl']);
 
+// Batch Entries are not checked as required here: the queue service answers a missing or empty
+// list with EmptyBatchRequest, as SQS does (a query form cannot even spell an empty list).
+
 export const INPUT_SHAPES: Record<string, Shape> = {
   CreateQueue: struct({ QueueName: str, Attributes: queueAttributes, tags }, ['QueueName']),
   GetQueueUrl: struct({ QueueName: str, QueueOwnerAWSAccountId: str }, ['QueueName']),
@@ -62,7 +65,7 @@ export const INPUT_SHAPES: Record<string, Shape> = {
     },
     ['QueueUrl', 'MessageBody'],
   ),
-  SendMessageBatch: struct({ QueueUrl: str, Entries: list(sendEntry, 'SendMessageBatchRequestEntry') }, ['QueueUrl', 'Entries']),
+  SendMessageBatch: struct({ QueueUrl: str, Entries: list(sendEntry, 'SendMessageBatchRequestEntry') }, ['QueueUrl']),
   ReceiveMessage: struct(
     {
       QueueUrl: str,
@@ -79,7 +82,7 @@ export const INPUT_SHAPES: Record<string, Shape> = {
   DeleteMessage: struct({ QueueUrl: str, ReceiptHandle: str }, ['QueueUrl', 'ReceiptHandle']),
   DeleteMessageBatch: struct(
     { QueueUrl: str, Entries: list(struct({ Id: str, ReceiptHandle: str }), 'DeleteMessageBatchRequestEntry') },
-    ['QueueUrl', 'Entries'],
+    ['QueueUrl'],
   ),
   ChangeMessageVisibility: struct({ QueueUrl: str, ReceiptHandle: str, VisibilityTimeout: int }, ['QueueUrl', 'ReceiptHandle', 'VisibilityTimeout']),
   ChangeMessageVisibilityBatch: struct(
@@ -87,7 +90,7 @@ export const INPUT_SHAPES: Record<string, Shape> = {
       QueueUrl: str,
       Entries: list(struct({ Id: str, ReceiptHandle: str, VisibilityTimeout: int }), 'ChangeMessageVisibilityBatchRequestEntry'),
     },
-    ['QueueUrl', 'Entries'],
+    ['QueueUrl'],
   ),
   PurgeQueue: queueUrlOnly,
   DeleteQueue: queueUrlOnly,
