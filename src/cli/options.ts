@@ -21,6 +21,7 @@ export interface CommonFlags {
   maxInstances?: number;
   hotReload?: boolean;
   clock?: string;
+  credentials?: string[];
 }
 
 export function parsePort(value: string): number {
@@ -99,6 +100,7 @@ export function buildConfig(target: string | undefined, flags: CommonFlags): App
     maxInstances: flags.maxInstances,
     hotReload: flags.hotReload ?? true,
     adjustableClock: parseClockMode(flags.clock) === 'adjustable',
+    awsCredentials: parseCredentials(flags.credentials ?? splitEnvList(process.env.STRATUS_CREDENTIALS)),
   });
 }
 
@@ -106,4 +108,23 @@ export function parseClockMode(value: string | undefined): 'system' | 'adjustabl
   if (value === undefined || value === 'system') return 'system';
   if (value === 'adjustable') return 'adjustable';
   throw new UserError('BadFlag', `--clock: expected "system" or "adjustable", got "${value}"`);
+}
+
+/**
+ * `--credentials AKID:SECRET` (repeatable, or STRATUS_CREDENTIALS="AKID:SECRET,AKID2:SECRET2")
+ * turns on strict mode: the edge port then checks every request's SigV4 signature against them.
+ */
+export function parseCredentials(values: string[] | undefined): Record<string, string> | undefined {
+  if (!values || values.length === 0) return undefined;
+  const pairs: Record<string, string> = {};
+  for (const value of values) {
+    const colon = value.indexOf(':');
+    if (colon <= 0 || colon === value.length - 1) throw new UserError('BadFlag', `--credentials: expected ACCESS_KEY_ID:SECRET_ACCESS_KEY, got "${value}"`);
+    pairs[value.slice(0, colon)] = value.slice(colon + 1);
+  }
+  return pairs;
+}
+
+function splitEnvList(value: string | undefined): string[] | undefined {
+  return value ? value.split(',').map((v) => v.trim()).filter(Boolean) : undefined;
 }

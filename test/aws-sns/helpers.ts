@@ -102,11 +102,11 @@ export async function startSnsApp(): Promise<SnsApp> {
 }
 
 /** A raw query request (form POST), as older clients send it; unsigned (non-strict mode). */
-export async function queryRequest(endpoint: string, body: string | Record<string, string>, headers: Record<string, string> = {}) {
+export async function queryRequest(endpoint: string, body: string | Buffer | Record<string, string>, headers: Record<string, string> = {}) {
   const res = await fetch(endpoint + '/', {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers },
-    body: typeof body === 'string' ? body : new URLSearchParams({ Version: '2010-03-31', ...body }).toString(),
+    body: typeof body === 'string' || Buffer.isBuffer(body) ? body : new URLSearchParams({ Version: '2010-03-31', ...body }).toString(),
   });
   return { status: res.status, headers: res.headers, body: await res.text() };
 }

@@ -187,3 +187,20 @@ test('malformed HTTP never takes the server down', async () => {
     await app.stop();
   }
 });
+
+test('--credentials turns on SigV4 checking at the edge; a bad pair is a usage error', async () => {
+  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const app = await startStratus(['examples/hello', '--credentials', 'AKIDSTRICT:strict-secret']);
+  try {
+    const client = (secretAccessKey: string) => new STSClient({ endpoint: app.edgeUrl, region: 'us-east-1', credentials: { accessKeyId: 'AKIDSTRICT', secretAccessKey } });
+    const ok = await client('strict-secret').send(new GetCallerIdentityCommand({}));
+    assert.equal(ok.Account, '000000000000');
+    await assert.rejects(client('wrong-secret').send(new GetCallerIdentityCommand({})), (err: Error) => err.name === 'SignatureDoesNotMatch');
+  } finally {
+    await app.stop();
+    removeDir(app.stateDir);
+  }
+  const bad = await runStratus(['start', 'examples/hello', '--credentials', 'nocolon', '--state-dir', scratch()]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /--credentials: expected ACCESS_KEY_ID:SECRET_ACCESS_KEY/);
+});

@@ -21,6 +21,35 @@ CREATE TABLE log_streams (
   PRIMARY KEY (log_group, name)
 ) WITHOUT ROWID;
 
+CREATE TABLE mail_identities (
+  identity   TEXT PRIMARY KEY,
+  type       TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE mail_messages (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  message_id      TEXT NOT NULL UNIQUE,
+  origin          TEXT NOT NULL,
+  operation       TEXT NOT NULL,
+  sender          TEXT NOT NULL,
+  to_addresses    TEXT NOT NULL,
+  cc_addresses    TEXT NOT NULL,
+  bcc_addresses   TEXT NOT NULL,
+  reply_to        TEXT NOT NULL,
+  recipients      TEXT NOT NULL,
+  recipient_count INTEGER NOT NULL,
+  subject         TEXT,
+  text_body       TEXT,
+  html_body       TEXT,
+  raw             BLOB,
+  details         TEXT NOT NULL,
+  sent_at         INTEGER NOT NULL,
+  relay_status    TEXT,
+  relay_detail    TEXT,
+  relay_at        INTEGER
+);
+
 CREATE TABLE queue_dedup (
   queue           TEXT NOT NULL REFERENCES queues(name) ON DELETE CASCADE,
   dedup_key       TEXT NOT NULL,
@@ -121,6 +150,10 @@ CREATE TABLE topics (
 CREATE INDEX log_events_group_id ON log_events (log_group, id);
 
 CREATE INDEX log_events_group_time ON log_events (log_group, timestamp);
+
+CREATE INDEX mail_messages_pending_relay ON mail_messages (id) WHERE relay_status = 'pending';
+
+CREATE INDEX mail_messages_sent_at ON mail_messages (sent_at);
 
 CREATE INDEX queue_dedup_expiry ON queue_dedup (expires_at);
 

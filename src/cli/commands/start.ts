@@ -24,6 +24,7 @@ export function addStartCommand(program: Command): void {
     .option('--region <region>', 'AWS region to present (default us-east-1)')
     .option('--max-instances <n>', 'instances per function without reserved concurrency (default 8)', parsePositiveInt)
     .option('--no-hot-reload', 'do not reload functions when their code changes')
+    .option('--credentials <keyid:secret>', 'strict mode: AWS requests must be SigV4-signed with these credentials (repeatable)', collect)
     .option('--clock <mode>', 'system, or adjustable: tests may move time forward via POST /_stratus/clock', 'system')
     .action(async (target: string, flags: CommonFlags) => {
       const started = performance.now();

@@ -8,6 +8,7 @@ import { createSqliteLogStore } from './logs/store';
 import { createSqliteQueueStore } from './queues/store';
 import { createSqliteScheduleStateStore } from './schedules/store';
 import { createSqliteTopicStore } from './topics/store';
+import { createSqliteMailStore } from './mail/store';
 
 export async function openSqliteEngine(location: string, options: { clock: Clock }): Promise<Engine> {
   const db = await openDatabase(location);
@@ -23,6 +24,7 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     schedules: createSqliteScheduleStateStore(db),
     queues: createSqliteQueueStore(db),
     topics: createSqliteTopicStore(db),
+    mail: createSqliteMailStore(db),
     logs,
     async close() {
       // Idempotent: composition roots may close on both error and shutdown paths.

@@ -3,6 +3,7 @@ import { sql as init } from './0001_init';
 import { sql as queues } from './0002_queues';
 import { sql as schedules } from './0003_schedules';
 import { sql as topics } from './0004_topics';
+import { sql as mail } from './0005_mail';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'queues', sql: queues },
   { version: 3, name: 'schedules', sql: schedules },
   { version: 4, name: 'topics', sql: topics },
+  { version: 5, name: 'mail', sql: mail },
 ];

@@ -74,10 +74,11 @@ function normalise(node: Node | string): unknown {
 function entriesToMap(entries: unknown): Record<string, unknown> {
   const map: Record<string, unknown> = {};
   for (const entry of Array.isArray(entries) ? entries : [entries]) {
-    if (typeof entry !== 'object' || entry === null) continue;
-    const e = entry as { key?: unknown; value?: unknown; Name?: unknown; Value?: unknown };
+    const e = (typeof entry === 'object' && entry !== null ? entry : {}) as { key?: unknown; value?: unknown; Name?: unknown; Value?: unknown };
     const [key, value] = e.key !== undefined ? [e.key, e.value] : [e.Name, e.Value];
-    if (typeof key === 'string' && !FORBIDDEN.has(key)) map[key] = value;
+    // An entry without a plain key cannot be placed in the map: refuse it rather than drop it.
+    if (typeof key !== 'string') throw new AwsError('MalformedQueryString', 'Each map entry (.entry.N.) must have a single key (or Name) value.');
+    if (!FORBIDDEN.has(key)) map[key] = value;
   }
   return map;
 }
