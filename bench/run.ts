@@ -4,10 +4,11 @@
  */
 import { benchHttp } from './http';
 import { benchAsync } from './async';
+import { benchSns } from './sns';
 import { benchSqs } from './sqs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const sections = [benchHttp, benchAsync, benchSqs];
+const sections = [benchHttp, benchAsync, benchSqs, benchSns];
 for (const section of sections) {
   for (const line of await section(seconds)) console.log(line);
 }

@@ -36,7 +36,8 @@ export interface SnsApp {
   close(): Promise<void>;
 }
 
-export async function startSnsApp(): Promise<SnsApp> {
+/** `strict`: SigV4 is enforced with CREDENTIALS as the only key pair. */
+export async function startSnsApp(options: { strict?: boolean } = {}): Promise<SnsApp> {
   const stateDir = tempDir('stratus-aws-sns-');
   const app = await startApp({
     templatePath: FIXTURE,
@@ -50,6 +51,7 @@ export async function startSnsApp(): Promise<SnsApp> {
     parameterOverrides: {},
     envVars: {},
     hotReload: false,
+    awsCredentials: options.strict ? { [CREDENTIALS.accessKeyId]: CREDENTIALS.secretAccessKey } : undefined,
   });
   const endpoint = app.edgeUrl;
   const config = { endpoint, region: REGION, credentials: CREDENTIALS, maxAttempts: 1 };

@@ -41,7 +41,9 @@ export function createAwsEdgeHandler(options: AwsEdgeOptions): EdgeHandler {
       const reading = readSignature(request);
       const scope = signingScope(reading);
       resolved = resolveRequest(request, options.services, scope.service);
-      await authenticate(request, reading, options.auth, authCodes(resolved), options.clock.now());
+      if (!(reading.kind === 'none' && servedUnsigned(resolved))) {
+        await authenticate(request, reading, options.auth, authCodes(resolved), options.clock.now());
+      }
       const ctx: AwsContext = {
         requestId,
         region: scope.region || options.region,
@@ -100,6 +102,14 @@ function renderError(res: ServerResponse, resolved: Resolved, requestId: string,
     default:
       return sendJsonError(res, { version: '1.1' }, requestId, err);
   }
+}
+
+/** A query operation AWS answers without a signature (see QueryOperationSpec.unsigned). */
+function servedUnsigned(resolved: Resolved): boolean {
+  if (resolved.protocol !== 'query') return false;
+  const action = resolved.params.get('Action');
+  const spec = action ? resolved.service?.query?.operations?.[action] : undefined;
+  return spec?.unsigned?.(resolved.params) === true;
 }
 
 function authCodes(resolved: Resolved): AuthErrorCodes {

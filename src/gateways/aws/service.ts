@@ -58,6 +58,11 @@ export interface QueryOperationSpec {
    * wrapper (an empty ReceiveMessage) must have it, or clients such as botocore fail to parse.
    */
   alwaysWrapResult?: boolean;
+  /**
+   * Whether AWS serves this request without any signature even when authentication is enforced:
+   * the links SNS mails and posts to subscribers (ConfirmSubscription, Unsubscribe) are plain GETs.
+   */
+  unsigned?(params: URLSearchParams): boolean;
 }
 
 /** The query protocol: form-encoded `Action=…&Version=…`, XML answers. */

@@ -7,7 +7,12 @@
  *
  * The SubscribeURL and UnsubscribeURL SNS hands subscribers point here: a plain unsigned
  * `GET /?Action=ConfirmSubscription&TopicArn=…&Token=…` is routed to SNS by its action (no other
- * query service has it) and answers ConfirmSubscription's XML, as AWS's link does.
+ * query service has it) and answers ConfirmSubscription's XML, as AWS's link does; in strict
+ * mode these two links still need no signature (output.ts), as on AWS.
+ *
+ * Differs from AWS on purpose: unknown request members are ignored rather than refused. Known gap:
+ * in strict mode an unsigned UnsubscribeURL also ends a subscription confirmed with
+ * AuthenticateOnUnsubscribe=true (AWS would require a signature for that one).
  *
  * Not served yet: SMS, mobile push and platform applications, AddPermission/RemovePermission,
  * data protection policies (DataProtectionPolicy is accepted and ignored), the signing

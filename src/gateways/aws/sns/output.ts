@@ -19,6 +19,16 @@ const XML_HINTS: Record<string, Record<string, XmlMemberHint>> = {
  */
 const ALWAYS_WRAPPED = new Set(['TagResource', 'UntagResource']);
 
+/**
+ * The links SNS hands subscribers work without a signature, also when Stratus enforces one:
+ * "This call requires an AWS signature only when the AuthenticateOnUnsubscribe flag is set to
+ * true" (ConfirmSubscription API Reference); the UnsubscribeURL is likewise a plain link.
+ */
+const UNSIGNED: Record<string, (params: URLSearchParams) => boolean> = {
+  ConfirmSubscription: (params) => params.get('AuthenticateOnUnsubscribe')?.toLowerCase() !== 'true',
+  Unsubscribe: () => true,
+};
+
 export function queryOperationSpec(operation: string, input: QueryOperationSpec['input']): QueryOperationSpec {
-  return { input, xml: XML_HINTS[operation], alwaysWrapResult: ALWAYS_WRAPPED.has(operation) };
+  return { input, xml: XML_HINTS[operation], alwaysWrapResult: ALWAYS_WRAPPED.has(operation), unsigned: UNSIGNED[operation] };
 }

@@ -1,0 +1,27 @@
+/**
+ * SES v1 query forms → the service's input. The generic decoder already builds the structure
+ * (`Destination.ToAddresses.member.1`, `Tags.member.1.Name`, `Message.Body.Text.Data`); only
+ * blobs (RawMessage.Data: base64 in the form) and numbers need converting here.
+ */
+import { AwsError } from '../errors';
+
+export function readV1Input(operation: string, decoded: Record<string, unknown>): Record<string, unknown> {
+  if (operation === 'SendRawEmail') return withRawData(decoded);
+  if (operation === 'ListIdentities' && decoded.MaxItems !== undefined) return { ...decoded, MaxItems: Number(decoded.MaxItems) };
+  return decoded;
+}
+
+function withRawData(decoded: Record<string, unknown>): Record<string, unknown> {
+  const raw = decoded.RawMessage as Record<string, unknown> | undefined;
+  if (raw === undefined || typeof raw !== 'object' || raw.Data === undefined) return decoded;
+  return { ...decoded, RawMessage: { ...raw, Data: decodeBase64(raw.Data, 'RawMessage.Data') } };
+}
+
+/** Blobs travel as base64; anything else is a malformed request (as SES's own parser answers). */
+export function decodeBase64(value: unknown, member: string): Buffer {
+  const text = typeof value === 'string' ? value.replace(/\s+/g, '') : '';
+  if (typeof value !== 'string' || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(text) || text.length % 4 === 1) {
+    throw new AwsError('InvalidParameterValue', `Invalid base64 in ${member}.`);
+  }
+  return Buffer.from(text, 'base64');
+}
