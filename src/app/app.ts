@@ -19,6 +19,7 @@ import { clockControl } from '../gateways/edge/clock-control';
 import { awsEndpoints } from '../gateways/aws/registry';
 import { sqsService } from '../gateways/aws/sqs';
 import { snsService } from '../gateways/aws/sns';
+import { sesService } from '../gateways/aws/ses';
 import type { AppConfig } from './config';
 import { startAsyncStack, type AsyncStack } from './async-stack';
 import { controlApi } from '../gateways/control/api';
@@ -33,6 +34,7 @@ export interface RunningApp {
   functions: FunctionService;
   queues: AsyncStack['queues'];
   topics: AsyncStack['topics'];
+  mail: AsyncStack['mail'];
   events: AsyncStack['events'];
   schedules: AsyncStack['schedules'];
   asyncInvoker: AsyncStack['asyncInvoker'];
@@ -98,6 +100,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
       region: config.region,
       accountId: config.accountId,
       endpointUrl: edge.url,
+      smtpRelay: config.smtpRelay,
       onError: (err) => process.stderr.write(`stratus: ${(err as Error)?.message ?? String(err)}\n`),
     });
     stops.push(() => asyncStack.stop());
@@ -112,7 +115,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         logs: core.logs,
         logStore: core.engine.logs,
         auth: { credentials: config.awsCredentials },
-        extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues), snsService(asyncStack.topics)],
+        extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues), snsService(asyncStack.topics), sesService(asyncStack.mail)],
       }),
     );
     handlers.unshift(

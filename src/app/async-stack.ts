@@ -13,6 +13,7 @@ import { createEventsService, type EventsService } from '../services/events';
 import { createScheduleService, schedulesFromModel, type ScheduleService } from '../services/schedules';
 import { createTargetDispatcher } from '../services/targets/dispatcher';
 import { createTopicService, type TopicService } from '../services/topics';
+import { createMailService, type MailService } from '../services/mail';
 import type { TargetDispatcher } from '../services/targets/types';
 import { readQueueMappings, DEFAULT_CONCURRENCY, type QueueMapping } from '../sources/queue-pollers/mapping';
 import { QueuePoller } from '../sources/queue-pollers/poller';
@@ -21,6 +22,7 @@ import { scheduleRuleListener } from './schedule-rules';
 export interface AsyncStack {
   queues: QueueService;
   topics: TopicService;
+  mail: MailService;
   events: EventsService;
   schedules: ScheduleService;
   asyncInvoker: AsyncInvoker;
@@ -36,6 +38,8 @@ export interface AsyncStackOptions {
   region: string;
   accountId: string;
   endpointUrl: string;
+  /** `smtp://host:port`: relay every accepted mail there too (SES sends, SNS e-mail). */
+  smtpRelay?: string;
   onError(err: unknown): void;
 }
 
@@ -43,6 +47,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
   const addressing = { region: o.region, accountId: o.accountId, endpointUrl: o.endpointUrl };
   const queues = createQueueService({ store: o.engine.queues, clock: o.clock, ...addressing });
   const asyncInvoker = new AsyncInvoker({ model: o.model, store: o.engine.queues, functions: o.functions, clock: o.clock, onError: o.onError });
+  const mail = createMailService({ store: o.engine.mail, clock: o.clock, region: o.region, accountId: o.accountId, relay: o.smtpRelay, onError: o.onError });
   // The dispatcher and the events service need each other (rules deliver to buses); the ports
   // resolve `events` when a delivery happens, after both exist.
   const topics = createTopicService({
@@ -54,6 +59,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
       sendMessage: (input) => queues.sendMessage(input),
       createQueue: async (input) => ({ QueueUrl: (await queues.createQueue(input)).QueueUrl! }),
       invokeAsync: (name, payload) => asyncInvoker.invokeAsync(name, payload),
+      captureEmail: (message) => mail.capture(message),
     },
     onError: o.onError,
   });
@@ -84,6 +90,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     await pollersStopped;
     await schedules!.stop();
     await topics.close();
+    await mail.close();
     await asyncInvoker.stop();
   };
   try {
@@ -92,6 +99,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     await topics.ensureTemplateTopics(o.model);
     await events.loadTemplate(o.model);
     await asyncInvoker.start();
+    await mail.start();
     await topics.start();
     await schedules.start(schedulesFromModel(o.model));
     const mappings = [
@@ -115,7 +123,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     await stop();
     throw err;
   }
-  return { queues, topics, events, schedules, asyncInvoker, dispatcher, stop };
+  return { queues, topics, mail, events, schedules, asyncInvoker, dispatcher, stop };
 }
 
 /** SAM's `SqsSubscription` on an SNS event: a queue subscribed to the topic, polled for the function. */

@@ -26,6 +26,8 @@ export interface AppConfig {
    * request must carry a valid SigV4 signature made with one of these; by default any is accepted.
    */
   awsCredentials?: Record<string, string>;
+  /** `smtp://host:port`: every mail the outbox accepts (SES, SNS e-mail) is also relayed there. */
+  smtpRelay?: string;
 }
 
 export const DEFAULTS = Object.freeze({

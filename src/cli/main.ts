@@ -13,6 +13,7 @@ import { addQueuesCommand } from './commands/queues';
 import { addSchedulesCommand } from './commands/schedules';
 import { addEventsCommand } from './commands/events';
 import { addPublishCommand } from './commands/publish';
+import { addMailCommand } from './commands/mail';
 import { VERSION } from './version';
 
 export async function main(argv: string[]): Promise<number> {
@@ -21,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const add of [addStartCommand, addInvokeCommand, addLogsCommand, addValidateCommand, addGenerateEventCommand, addQueuesCommand, addSchedulesCommand, addEventsCommand, addPublishCommand]) {
+  for (const add of [addStartCommand, addInvokeCommand, addLogsCommand, addValidateCommand, addGenerateEventCommand, addQueuesCommand, addSchedulesCommand, addEventsCommand, addPublishCommand, addMailCommand]) {
     add(program);
   }
   try {

@@ -21,6 +21,7 @@ export interface CommonFlags {
   maxInstances?: number;
   hotReload?: boolean;
   clock?: string;
+  smtpRelay?: string;
   credentials?: string[];
 }
 
@@ -100,6 +101,7 @@ export function buildConfig(target: string | undefined, flags: CommonFlags): App
     maxInstances: flags.maxInstances,
     hotReload: flags.hotReload ?? true,
     adjustableClock: parseClockMode(flags.clock) === 'adjustable',
+    smtpRelay: parseSmtpRelay(flags.smtpRelay ?? process.env.STRATUS_SMTP_RELAY),
     awsCredentials: parseCredentials(flags.credentials ?? splitEnvList(process.env.STRATUS_CREDENTIALS)),
   });
 }
@@ -127,4 +129,19 @@ export function parseCredentials(values: string[] | undefined): Record<string, s
 
 function splitEnvList(value: string | undefined): string[] | undefined {
   return value ? value.split(',').map((v) => v.trim()).filter(Boolean) : undefined;
+}
+
+/** `smtp://host:port` or `smtps://…` (user:pass@ allowed); empty means no relay. */
+export function parseSmtpRelay(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new UserError('BadFlag', `--smtp-relay: expected a URL like smtp://127.0.0.1:1025, got "${value}"`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new UserError('BadFlag', `--smtp-relay: expected an smtp:// or smtps:// URL, got "${value}"`);
+  }
+  return url.toString();
 }

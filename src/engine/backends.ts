@@ -23,12 +23,8 @@ const BACKENDS: BackendEntry[] = [
   {
     name: 'postgres',
     schemes: ['postgres:', 'postgresql:'],
-    load: async () => {
-      throw new UserError(
-        'EngineUnavailable',
-        'The PostgreSQL engine is not available yet; use a sqlite: URL (e.g. sqlite:.stratus/stratus.db).',
-      );
-    },
+    // pg is loaded here, on first use of a postgres:// URL, never by a SQLite-only run.
+    load: async () => (await import('./postgres/open')).openPostgresEngine,
   },
 ];
 

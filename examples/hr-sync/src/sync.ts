@@ -27,6 +27,7 @@ export const handler = async (event: unknown) => {
   for (const t of report.tenants) {
     console.log(`tenant ${t.tenant}: ${t.outcome} created=${t.created} updated=${t.updated} deleted=${t.deleted} unchanged=${t.unchanged} rejected=${t.rejected.length} failedWrites=${t.writeFailures.length}${t.failure ? ` error=${t.failure.message}` : ''}`);
   }
+  console.log(`run done: cmsEnv=${report.cmsEnv} tenants=${report.tenants.length} failed=${report.tenants.filter((t) => t.outcome === 'failed').length} durationMs=${report.durationMs}`);
   return summarize(report);
 };
 

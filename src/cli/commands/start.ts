@@ -25,6 +25,7 @@ export function addStartCommand(program: Command): void {
     .option('--max-instances <n>', 'instances per function without reserved concurrency (default 8)', parsePositiveInt)
     .option('--no-hot-reload', 'do not reload functions when their code changes')
     .option('--credentials <keyid:secret>', 'strict mode: AWS requests must be SigV4-signed with these credentials (repeatable)', collect)
+    .option('--smtp-relay <url>', 'also send every mail (SES, SNS e-mail) to this SMTP server, e.g. smtp://127.0.0.1:1025 (env STRATUS_SMTP_RELAY)')
     .option('--clock <mode>', 'system, or adjustable: tests may move time forward via POST /_stratus/clock', 'system')
     .action(async (target: string, flags: CommonFlags) => {
       const started = performance.now();

@@ -10,6 +10,7 @@ import { queueRoutes, type QueuePorts } from './queues';
 import { scheduleRoutes, type SchedulePorts } from './schedules';
 import { eventRoutes, type EventPorts } from './events';
 import { topicRoutes, type TopicPorts } from './topics';
+import { mailRoutes, type MailPorts } from './mail';
 
 export const CONTROL_PREFIX = '/_stratus/api/';
 
@@ -20,8 +21,8 @@ export type ControlRoute = {
   run(params: string[], body: Record<string, unknown>, query: URLSearchParams): Promise<unknown>;
 };
 
-export function controlApi(ports: QueuePorts & SchedulePorts & EventPorts & TopicPorts): EdgeHandler {
-  const routes = [...queueRoutes(ports), ...scheduleRoutes(ports), ...eventRoutes(ports), ...topicRoutes(ports)];
+export function controlApi(ports: QueuePorts & SchedulePorts & EventPorts & TopicPorts & MailPorts): EdgeHandler {
+  const routes = [...queueRoutes(ports), ...scheduleRoutes(ports), ...eventRoutes(ports), ...topicRoutes(ports), ...mailRoutes(ports)];
   return async (req, res) => {
     if (!req.url?.startsWith(CONTROL_PREFIX)) return false;
     await handle(req, res, routes);

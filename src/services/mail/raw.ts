@@ -24,7 +24,8 @@ const PARSE_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLink
 export async function parseRawMessage(api: SesApi, data: Uint8Array): Promise<ParsedRaw> {
   const parsed = await simpleParser(Buffer.from(data.buffer, data.byteOffset, data.byteLength), PARSE_OPTIONS);
   // SES refuses a header line with no name (": value"), in these words.
-  if (parsed.headerLines.some((line) => line.key.trim() === '')) throw invalidValue(api, 'Empty header names are illegal.');
+  // (A message that starts with its blank separator line simply has no headers.)
+  if (parsed.headerLines.some((line) => line.key.trim() === '' && line.line.trim() !== '')) throw invalidValue(api, 'Empty header names are illegal.');
   return {
     from: addresses(parsed.from),
     to: addresses(parsed.to),

@@ -1,6 +1,7 @@
 /**
- * E-mail and e-mail-json subscribers: Stratus sends no mail yet; each message is captured here
- * (in memory, newest last) for `capturedEmails()`. A durable SES outbox replaces this later.
+ * E-mail and e-mail-json subscribers: each message is handed to the durable mail outbox when the
+ * composition root gives one (the `captureEmail` port: `stratus mail`, the SMTP relay), and is
+ * also kept here in memory (newest last) for `capturedEmails()`.
  */
 export interface CapturedEmail {
   to: string;
@@ -20,7 +21,11 @@ const MAX_CAPTURED = 1_000;
 export class MailCapture {
   private readonly mails: CapturedEmail[] = [];
 
-  add(mail: CapturedEmail): void {
+  constructor(private readonly outbox?: (mail: CapturedEmail) => Promise<unknown>) {}
+
+  /** Rejects when the outbox could not store the mail (the caller's delivery then fails). */
+  async add(mail: CapturedEmail): Promise<void> {
+    if (this.outbox) await this.outbox(mail);
     this.mails.push(mail);
     if (this.mails.length > MAX_CAPTURED) this.mails.splice(0, this.mails.length - MAX_CAPTURED);
   }

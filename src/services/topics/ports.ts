@@ -4,6 +4,7 @@
  * asynchronous invocation, and fetch for HTTP/HTTPS subscribers.
  */
 import type { CreateQueueInput, SendMessageInput } from '../queues/types';
+import type { CapturedEmail } from './mail';
 
 export interface TopicDeliveryPorts {
   /** The SQS service's SendMessage; throws SqsError (QueueDoesNotExist, …). */
@@ -14,4 +15,9 @@ export interface TopicDeliveryPorts {
   invokeAsync(functionName: string, payload: string): Promise<unknown>;
   /** HTTP/HTTPS subscribers; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * E-mail and e-mail-json subscribers: the durable mail outbox (the SES service's capture). A
+   * rejection fails the delivery, which is then retried like any other.
+   */
+  captureEmail?(mail: CapturedEmail): Promise<unknown>;
 }

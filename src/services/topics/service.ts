@@ -27,7 +27,7 @@ export type TopicService = ReturnType<typeof createTopicService>;
 
 export function createTopicService(options: TopicServiceOptions) {
   const ctx = createContext(Object.freeze({ ...options }));
-  const mail = new MailCapture();
+  const mail = new MailCapture(options.ports.captureEmail && ((m) => options.ports.captureEmail!(m)));
   let queuesReady: Promise<void> | undefined;
   // The internal delivery queues are created on first need, once per service.
   const ready = () => (queuesReady ??= ensureDeliveryQueues(ctx));

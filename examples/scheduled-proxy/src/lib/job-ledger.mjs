@@ -31,7 +31,7 @@ export async function isJobDone(key, logGroupName = process.env.JOB_LEDGER_LOG_G
 export async function recordJobDone(key, report, logGroupName = process.env.JOB_LEDGER_LOG_GROUP) {
   await ignoreExisting(() => logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName: key }))).catch(async (error) => {
     if (error?.name !== 'ResourceNotFoundException') throw error;
-    // The template creates the group on AWS; create it on first use anywhere else.
+    // The template creates the group; if it was deleted since, create it again rather than fail.
     await ignoreExisting(() => logs.send(new CreateLogGroupCommand({ logGroupName })));
     await ignoreExisting(() => logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName: key })));
   });

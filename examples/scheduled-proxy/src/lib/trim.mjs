@@ -6,11 +6,16 @@
  */
 export function trimStackTrace(trace, { maxLines, maxChars }) {
   const lines = String(trace ?? '').replace(/\r\n/g, '\n').trimEnd().split('\n');
+  // A trace trimmed before (in the report, then for a card) keeps counting what was dropped.
+  const earlier = MORE_LINES.exec(lines.at(-1) ?? '');
+  if (earlier) lines.pop();
   let kept = lines.slice(0, maxLines).join('\n');
   if (kept.length > maxChars) kept = `${kept.slice(0, maxChars)}…`;
-  const dropped = lines.length - Math.min(lines.length, maxLines);
+  const dropped = lines.length - Math.min(lines.length, maxLines) + (earlier ? Number(earlier[1]) : 0);
   return dropped > 0 ? `${kept}\n… ${dropped} more line${dropped === 1 ? '' : 's'}` : kept;
 }
+
+const MORE_LINES = /^… (\d+) more lines?$/;
 
 /** A short, single-line excerpt of a response body for error messages. */
 export function excerpt(text, maxChars = 300) {

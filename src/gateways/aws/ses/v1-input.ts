@@ -6,6 +6,7 @@
 import { AwsError } from '../errors';
 
 export function readV1Input(operation: string, decoded: Record<string, unknown>): Record<string, unknown> {
+  emptyListsAsArrays(decoded);
   if (operation === 'SendRawEmail') return withRawData(decoded);
   if (operation === 'ListIdentities' && decoded.MaxItems !== undefined) return { ...decoded, MaxItems: Number(decoded.MaxItems) };
   return decoded;
@@ -24,4 +25,18 @@ export function decodeBase64(value: unknown, member: string): Buffer {
     throw new AwsError('InvalidParameterValue', `Invalid base64 in ${member}.`);
   }
   return Buffer.from(text, 'base64');
+}
+
+/** List members that may arrive empty: the query protocol sends an empty list as `Name=` (a string). */
+const LIST_MEMBERS = ['ReplyToAddresses', 'Destinations', 'Identities', 'Tags'];
+const DESTINATION_LISTS = ['ToAddresses', 'CcAddresses', 'BccAddresses'];
+
+function emptyListsAsArrays(decoded: Record<string, unknown>): void {
+  const fix = (holder: Record<string, unknown>, names: string[]) => {
+    for (const name of names) if (holder[name] === '') holder[name] = [];
+  };
+  fix(decoded, LIST_MEMBERS);
+  const destination = decoded.Destination;
+  if (destination === '') decoded.Destination = {};
+  else if (typeof destination === 'object' && destination !== null) fix(destination as Record<string, unknown>, DESTINATION_LISTS);
 }

@@ -21,7 +21,7 @@ export function createConfirmationSender(ctx: TopicContext, mail: MailCapture, r
     const now = ctx.clock.now();
     if (subscription.protocol === 'email' || subscription.protocol === 'email-json') {
       const name = topic.attributes.DisplayName || topic.name;
-      mail.add({
+      await mail.add({
         to: subscription.endpoint,
         protocol: subscription.protocol,
         subject: CONFIRMATION_SUBJECT,

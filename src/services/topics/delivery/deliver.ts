@@ -42,7 +42,7 @@ export async function deliver(ctx: TopicContext, mail: MailCapture, target: Deli
         return await post(ctx, target, stop);
       case 'email':
       case 'email-json':
-        captureMail(ctx, mail, target);
+        await captureMail(ctx, mail, target);
         return { ok: true };
       default:
         return { ok: false, clientSide: true, reason: `protocol ${subscription.protocol} is not delivered by Stratus` };
@@ -113,9 +113,9 @@ function requestContentType(subscription: SubscriptionRecord, topic: TopicRecord
   );
 }
 
-function captureMail(ctx: TopicContext, mail: MailCapture, { job, subscription }: DeliveryTarget): void {
+function captureMail(ctx: TopicContext, mail: MailCapture, { job, subscription }: DeliveryTarget): Promise<void> {
   const json = subscription.protocol === 'email-json';
-  mail.add({
+  return mail.add({
     to: subscription.endpoint,
     protocol: json ? 'email-json' : 'email',
     subject: job.subject ?? DEFAULT_EMAIL_SUBJECT,

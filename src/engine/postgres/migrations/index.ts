@@ -1,0 +1,21 @@
+/** The PostgreSQL migrations, in order. Append new ones; never edit one that has shipped. */
+import { sql as init } from './0001_init';
+import { sql as queues } from './0002_queues';
+import { sql as schedules } from './0003_schedules';
+import { sql as topics } from './0004_topics';
+import { sql as mail } from './0005_mail';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Same versions and names as SQLITE_MIGRATIONS: one schema history, two dialects. */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'queues', sql: queues },
+  { version: 3, name: 'schedules', sql: schedules },
+  { version: 4, name: 'topics', sql: topics },
+  { version: 5, name: 'mail', sql: mail },
+];

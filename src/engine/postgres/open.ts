@@ -1,0 +1,44 @@
+/**
+ * The PostgreSQL engine: many Stratus nodes sharing one database. Opening migrates (safe when
+ * several nodes start at once), opens a small pool and one LISTEN connection for wake-ups.
+ */
+import type { Clock } from '../../shared/clock';
+import type { Engine } from '../types';
+import { loadPg, numberTypes, openPool, unreachable } from './connection';
+import { applyMigrations } from './migrate';
+import { POSTGRES_MIGRATIONS } from './migrations/index';
+import { createPostgresLogStore } from './logs/store';
+import { createPostgresQueueStore } from './queues/store';
+import { Wakeups } from './queues/wakeups';
+import { createPostgresScheduleStateStore } from './schedules/store';
+import { createPostgresTopicStore } from './topics/store';
+import { createPostgresMailStore } from './mail/store';
+
+export async function openPostgresEngine(url: string, options: { clock: Clock }): Promise<Engine> {
+  const driver = await loadPg();
+  const pool = await openPool(url);
+  const queues = createPostgresQueueStore(pool);
+  const wakeups = new Wakeups(driver, { connectionString: url, types: numberTypes(driver), application_name: 'stratus-listen' }, queues.signal, () =>
+    queues.subscribedQueues(),
+  );
+  wakeups.watchPool(pool);
+  try {
+    await applyMigrations(pool, POSTGRES_MIGRATIONS, options.clock);
+    await wakeups.start();
+  } catch (err) {
+    await wakeups.close();
+    await pool.end().catch(() => {});
+    throw err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('E') ? unreachable(url, err) : err;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    backend: 'postgres',
+    logs: createPostgresLogStore(pool, options.clock),
+    queues,
+    schedules: createPostgresScheduleStateStore(pool),
+    topics: createPostgresTopicStore(pool),
+    mail: createPostgresMailStore(pool),
+    // Idempotent: composition roots may close on both error and shutdown paths.
+    close: () => (closing ??= Promise.all([wakeups.close(), pool.end()]).then(() => {})),
+  };
+}

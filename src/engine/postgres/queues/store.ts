@@ -1,0 +1,97 @@
+/**
+ * QueueStore on PostgreSQL. Hot paths are one statement each (standard send, receive, delete);
+ * FIFO sends and receives lock their queue row for the transaction. After a commit that made
+ * messages available, local listeners fire at once and other nodes hear the NOTIFY (wakeups.ts).
+ */
+import type { QueueStore, SentMessage } from '../../types';
+import { AvailabilitySignal } from '../../sqlite/queues/signal';
+import type { PgPool } from '../connection';
+import { QueueNotFoundError } from './rows';
+import { createCatalog } from './sql/catalog';
+import { changeByHandles, deleteByHandles } from './sql/handles';
+import { createMaintenance } from './sql/maintenance';
+import { createMoveTasks } from './sql/move-tasks';
+import { receiveFifo } from './sql/receive-fifo';
+import { receiveStandard } from './sql/receive';
+import { sendFifo } from './sql/send-fifo';
+import { sendStandard } from './sql/send';
+
+export { QueueNotFoundError } from './rows';
+
+export interface PostgresQueueStore extends QueueStore {
+  /** The queues with at least one onAvailable listener (re-woken after a lost LISTEN connection). */
+  subscribedQueues(): Iterable<string>;
+  readonly signal: AvailabilitySignal;
+}
+
+export function createPostgresQueueStore(pool: PgPool): PostgresQueueStore {
+  const signal = new AvailabilitySignal();
+  const listeners = new Map<string, number>();
+  const fire = (queue: string) => signal.fire([queue]);
+  const catalog = createCatalog(pool);
+  const maintenance = createMaintenance(pool);
+  const moves = createMoveTasks(pool, (queues) => signal.fire(queues));
+  return {
+    signal,
+    subscribedQueues: () => listeners.keys(),
+    createQueue: (queue, now) => catalog.create(queue, now),
+    getQueue: (name) => catalog.get(name),
+    listQueues: (prefix = '') => catalog.list(prefix),
+    updateQueue: (name, update, now) => catalog.update(name, update, now),
+    deleteQueue: (name) => catalog.delete(name),
+    async send(queue, messages, now) {
+      if (messages.length === 0) return [];
+      const standard = await sendStandard(pool, queue, messages, now);
+      if (standard === 'missing') throw new QueueNotFoundError(queue);
+      let sent: SentMessage[];
+      if (standard === 'fifo') sent = await sendFifo(pool, queue, messages, now);
+      else sent = standard.messageIds.map((messageId) => ({ messageId, duplicate: false }));
+      if (messages.some((m, i) => m.delayMs <= 0 && !sent[i].duplicate)) fire(queue);
+      return sent;
+    },
+    async receive(queue, request) {
+      const standard = await receiveStandard(pool, queue, request);
+      if (standard === 'missing') throw new QueueNotFoundError(queue);
+      const result = standard === 'fifo' ? await receiveFifo(pool, queue, request) : standard;
+      const { deadLetterQueue, ...rest } = result as typeof result & { deadLetterQueue?: string };
+      if (deadLetterQueue) fire(deadLetterQueue);
+      if (rest.messages.length === 0 && standard === 'fifo') {
+        const next = await maintenance.nextVisibleAt(queue, request.now);
+        if (next !== undefined) return { messages: [], nextVisibleAt: next };
+      }
+      return rest;
+    },
+    async delete(queue, receiptHandles, now) {
+      const { outcomes, madeAvailable } = await deleteByHandles(pool, queue, receiptHandles, now);
+      if (madeAvailable) fire(queue);
+      return outcomes;
+    },
+    async changeVisibility(queue, changes, now) {
+      const { outcomes, madeAvailable } = await changeByHandles(pool, queue, changes, now);
+      if (madeAvailable) fire(queue);
+      return outcomes;
+    },
+    purge: (queue, now) => maintenance.purge(queue, now),
+    counts: (queue, now) => maintenance.counts(queue, now),
+    peek: (queue, max, now) => maintenance.peek(queue, max, now),
+    sweep: (now) => maintenance.sweep(now),
+    startMoveTask: (task, now) => moves.start(task, now),
+    stepMoveTask: (taskId, max, now) => moves.step(taskId, max, now),
+    cancelMoveTask: (taskId) => moves.cancel(taskId),
+    getMoveTask: (taskId) => moves.get(taskId),
+    listMoveTasks: (source, limit) => moves.list(source, limit),
+    onAvailable(queue, listener) {
+      listeners.set(queue, (listeners.get(queue) ?? 0) + 1);
+      const off = signal.on(queue, listener);
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        off();
+        const left = (listeners.get(queue) ?? 1) - 1;
+        if (left > 0) listeners.set(queue, left);
+        else listeners.delete(queue);
+      };
+    },
+  };
+}
