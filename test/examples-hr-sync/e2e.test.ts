@@ -25,6 +25,9 @@ before(async () => {
 });
 after(() => h?.close());
 
+/** The newest card of the given CMS environment posted after the first `after` cards. */
+const card = (env: 'pr' | 'dv', after = 0) =>
+  eventually(() => h.teams.cards.slice(after).reverse().find((c) => c.summary.includes(`(CMS ${env})`)), 5_000, `a ${env} Teams card`);
 const facts = (card: any, tenant: string) =>
   Object.fromEntries(card.sections.find((s: any) => s.activityTitle.startsWith(`${tenant} `)).facts.map((f: any) => [f.name, f.value]));
 
@@ -37,7 +40,8 @@ test('03:00 KST: the production rule (misspelt enalbedNotification) fills the pr
   assert.equal(h.cms.pr.tenant('hanbit').size, 120);
   assert.deepEqual(h.cms.pr.tenant('saebyeok').get('S00002'), makeEmployees('S', 2)[1], 'converted from Korean CSV columns and codes');
   assert.equal(h.cms.dv.writes.length, 0, 'the dv CMS is not touched by the pr rule');
-  const card = await eventually(() => h.teams.cards[0], 5_000, 'a Teams card');
+  assert.equal(h.teams.cards.length, 1);
+  const card = h.teams.cards[0];
   assert.equal(card['@type'], 'MessageCard');
   assert.equal(card.summary, 'HR sync (CMS pr): 2 of 2 tenant(s) synced');
   assert.equal(facts(card, 'hanbit').Created, '120');
@@ -47,11 +51,11 @@ test('03:00 KST: the production rule (misspelt enalbedNotification) fills the pr
 
 test('the next night with no change makes zero CMS writes and still reports', async () => {
   const writes = h.cms.pr.writes.length;
+  const cards = h.teams.cards.length;
   const lines = await runNightly(h, 'pr');
   assert.ok(lines.every((l) => / created=0 updated=0 deleted=0 /.test(l)), lines.join('\n'));
   assert.equal(h.cms.pr.writes.length, writes);
-  const card = await eventually(() => h.teams.cards[1], 5_000, 'the second card');
-  assert.equal(facts(card, 'hanbit').Unchanged, '120', JSON.stringify(h.teams.cards, null, 1));
+  assert.equal(facts(await card('pr', cards), 'hanbit').Unchanged, '120');
 });
 
 test('joiners are created, leavers deleted, and an update carries only the changed fields', async () => {
@@ -81,8 +85,7 @@ test('02:00 KST: the development rule (enabledNotification) uses the dv CMS and 
   assert.equal(h.cms.dv.tenant('hanbit').size, 7);
   assert.equal(h.cms.dv.tenant('saebyeok').size, 5);
   assert.equal(h.cms.pr.writes.length, prWrites);
-  const card = await eventually(() => h.teams.cards.find((c) => c.summary.includes('CMS dv')), 5_000, 'the dv card');
-  assert.equal(card.summary, 'HR sync (CMS dv): 2 of 2 tenant(s) synced');
+  assert.equal((await card('dv')).summary, 'HR sync (CMS dv): 2 of 2 tenant(s) synced');
 });
 
 test('a failing gateway fails only its tenant; developers are mailed the stack trace, contacts are not', async () => {
@@ -94,10 +97,10 @@ test('a failing gateway fails only its tenant; developers are mailed the stack t
   const lines = await runNightly(h, 'pr');
   assert.match(lines.find((l) => l.startsWith('tenant hanbit'))!, /^tenant hanbit: failed .*error=GET http:\/\/127\.0\.0\.1:\d+\/t\/hanbit\/api\/v2\/employees\?page=1&size=200 answered 503: HR gateway under maintenance$/);
   assert.deepEqual(h.cms.pr.writes.slice(from).map((w) => `${w.method} ${w.tenant}/${w.employeeNo}`), ['PATCH saebyeok/S00001']);
-  const card = await eventually(() => h.teams.cards[cards], 5_000, 'the card');
-  assert.equal(card.summary, 'HR sync (CMS pr): 1 of 2 tenant(s) synced, 1 failed');
-  assert.equal(card.themeColor, 'D93F0B');
-  assert.match(facts(card, 'hanbit').Error, /answered 503/);
+  const prCard = await card('pr', cards);
+  assert.equal(prCard.summary, 'HR sync (CMS pr): 1 of 2 tenant(s) synced, 1 failed');
+  assert.equal(prCard.themeColor, 'D93F0B');
+  assert.match(facts(prCard, 'hanbit').Error, /answered 503/);
 
   const mails = await eventually(async () => {
     const all = await outbox(h.app);
@@ -140,8 +143,8 @@ test('a hanging gateway times out; malformed rows are reported and their employe
   }, 15_000, 'four mails (two tenants × developers and contacts)');
   const toSaebyeok = mails.find((m) => m.to.includes(CONTACTS.saebyeok.customer[0]))!;
   assert.equal(toSaebyeok.subject, '[HR sync][pr] saebyeok: rows rejected');
-  assert.match(toSaebyeok.text, /- line 82 \(employee S00003\): unknown 재직구분 code "9"/);
-  assert.match(toSaebyeok.text, /- line 83: 사번 is missing/);
+  assert.match(toSaebyeok.text, /- line 81 \(employee S00003\): unknown 재직구분 code "9"/);
+  assert.match(toSaebyeok.text, /- line 82: 사번 is missing/);
   h.hanbit.dataset('hanbit', 'hanbit-key').mode = 'ok';
   saebyeok.rawLines = [];
 });

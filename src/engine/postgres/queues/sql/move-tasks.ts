@@ -42,7 +42,7 @@ const LOCK_TARGET = `SELECT fifo, retention_ms, next_sequence FROM queues WHERE 
 const MOVE = `
 WITH moved AS (DELETE FROM queue_messages WHERE seq = $1 RETURNING *)
 INSERT INTO queue_messages (queue, message_id, body, attributes, sent_at, visible_at, expires_at, group_id, deduplication_id, sequence_number)
-SELECT $2, message_id, body, attributes, sent_at, $3, $3 + $4, group_id, deduplication_id, $5 FROM moved`;
+SELECT $2, message_id, body, attributes, sent_at, $3::bigint, $3::bigint + $4::bigint, group_id, deduplication_id, $5 FROM moved`;
 
 export function createMoveTasks(pool: PgPool, onAvailable: (queues: Iterable<string>) => void) {
   const select = async (db: Pick<PgClient, 'query'>, taskId: string, lock = false) =>
