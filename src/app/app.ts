@@ -26,6 +26,7 @@ import { controlApi } from '../gateways/control/api';
 import { eventsService } from '../gateways/aws/events';
 import { queueArn, queueUrl } from '../services/queues';
 import { environmentOverrides } from './environment-overrides';
+import { ensureTemplateLogGroups } from './log-groups';
 
 export interface RunningApp {
   model: AppModel;
@@ -59,6 +60,7 @@ export async function openFunctions(config: AppConfig, clock: Clock = systemCloc
     mkdirSync(config.stateDir, { recursive: true });
     const engine = await openEngine(config.engineUrl);
     stops.push(() => engine.close());
+    await ensureTemplateLogGroups(model, engine.logs);
     const logs = createLogService({ store: engine.logs, clock });
     stops.push(() => logs.close());
     const drivers: RuntimeDriver[] = [createNodeDriver(), createPythonDriver(), createProvidedDriver()];
