@@ -16,6 +16,16 @@ export function recordRunningServer(stateDir: string, edgeUrl: string): () => vo
   return () => rmSync(file, { force: true });
 }
 
+/** The edge URL a running `stratus start` recorded in this state folder, if any. */
+export function recordedServer(stateDir: string): string | undefined {
+  try {
+    const { edgeUrl } = JSON.parse(readFileSync(join(stateDir, SERVER_FILE), 'utf8')) as { edgeUrl?: string };
+    return edgeUrl || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface ServerFlags {
   edgeUrl?: string;
   stateDir?: string;
@@ -25,14 +35,8 @@ export interface ServerFlags {
 export function locateServer(flags: ServerFlags): string {
   if (flags.edgeUrl) return flags.edgeUrl.replace(/\/+$/, '');
   const stateDir = flags.stateDir ? resolve(flags.stateDir) : guessStateDir(flags.template);
-  if (stateDir) {
-    try {
-      const { edgeUrl } = JSON.parse(readFileSync(join(stateDir, SERVER_FILE), 'utf8')) as { edgeUrl?: string };
-      if (edgeUrl) return edgeUrl;
-    } catch {
-      // No record: fall back to the default port.
-    }
-  }
+  const recorded = stateDir ? recordedServer(stateDir) : undefined;
+  if (recorded) return recorded;
   return `http://${DEFAULTS.host}:${DEFAULTS.edgePort}`;
 }
 

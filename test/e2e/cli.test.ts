@@ -204,3 +204,15 @@ test('--credentials turns on SigV4 checking at the edge; a bad pair is a usage e
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /--credentials: expected ACCESS_KEY_ID:SECRET_ACCESS_KEY/);
 });
+
+test('invoke beside a running stratus start points the handler\'s SDK at its edge port', async () => {
+  const app = await startStratus(['test/fixtures/apps/behaviours']);
+  try {
+    const { code, stdout, stderr } = await runStratus(['invoke', 'EchoV2Function', 'test/fixtures/apps/behaviours', '--state-dir', app.stateDir]);
+    assert.equal(code, 0, stderr);
+    assert.equal(JSON.parse(JSON.parse(stdout).body).env.AWS_ENDPOINT_URL, app.edgeUrl);
+  } finally {
+    await app.stop();
+    removeDir(app.stateDir);
+  }
+});

@@ -4,6 +4,7 @@ import { openFunctions } from '../../app/app';
 import { UserError } from '../../shared/errors';
 import { buildConfig, collect, type CommonFlags } from '../options';
 import { printLiveLogs } from '../live-logs';
+import { recordedServer } from '../running-server';
 
 interface InvokeFlags extends CommonFlags {
   event?: string;
@@ -27,7 +28,10 @@ export function addInvokeCommand(program: Command): void {
     .option('--region <region>', 'AWS region to present')
     .action(async (name: string, target: string, flags: InvokeFlags) => {
       const payload = readEvent(flags.event);
-      const core = await openFunctions({ ...buildConfig(target, flags), hotReload: false });
+      const config = buildConfig(target, flags);
+      // With a `stratus start` running on the same state, the handler's SDK calls reach its edge
+      // port (AWS_ENDPOINT_URL); without one they go where the SDK would send them, as with sam local.
+      const core = await openFunctions({ ...config, hotReload: false }, undefined, recordedServer(config.stateDir));
       const stopLogs = printLiveLogs(core.logs, process.stderr);
       try {
         if (!core.functions.find(name)) {

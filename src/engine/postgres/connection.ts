@@ -33,7 +33,8 @@ export function numberTypes(driver: typeof pg): pg.CustomTypesConfig {
   };
 }
 
-export async function openPool(url: string): Promise<PgPool> {
+/** `watch` sees the pool before its first connection (to track the pool's backends). */
+export async function openPool(url: string, watch: (pool: PgPool) => void = () => {}): Promise<PgPool> {
   const driver = await loadPg();
   const pool = new driver.Pool({
     connectionString: url,
@@ -46,6 +47,7 @@ export async function openPool(url: string): Promise<PgPool> {
   // An idle connection dropped by the server (restart, failover) must not crash the process; the
   // next query gets a fresh connection or reports the error to its caller.
   pool.on('error', () => {});
+  watch(pool);
   try {
     await pool.query('SELECT 1');
   } catch (err) {

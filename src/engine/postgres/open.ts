@@ -10,18 +10,18 @@ import { POSTGRES_MIGRATIONS } from './migrations/index';
 import { createPostgresLogStore } from './logs/store';
 import { createPostgresQueueStore } from './queues/store';
 import { Wakeups } from './queues/wakeups';
+import { AvailabilitySignal } from '../sqlite/queues/signal';
 import { createPostgresScheduleStateStore } from './schedules/store';
 import { createPostgresTopicStore } from './topics/store';
 import { createPostgresMailStore } from './mail/store';
 
 export async function openPostgresEngine(url: string, options: { clock: Clock }): Promise<Engine> {
   const driver = await loadPg();
-  const pool = await openPool(url);
-  const queues = createPostgresQueueStore(pool);
-  const wakeups = new Wakeups(driver, { connectionString: url, types: numberTypes(driver), application_name: 'stratus-listen' }, queues.signal, () =>
-    queues.subscribedQueues(),
-  );
-  wakeups.watchPool(pool);
+  const signal = new AvailabilitySignal();
+  const subscribed = new Set<string>();
+  const wakeups = new Wakeups(driver, { connectionString: url, types: numberTypes(driver), application_name: 'stratus-listen' }, signal, () => subscribed);
+  const pool = await openPool(url, (p) => wakeups.watchPool(p));
+  const queues = createPostgresQueueStore(pool, signal, subscribed);
   try {
     await applyMigrations(pool, POSTGRES_MIGRATIONS, options.clock);
     await wakeups.start();

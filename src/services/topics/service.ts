@@ -7,7 +7,8 @@
  * Gaps, on purpose or not yet: SMS, mobile push, Firehose and application endpoints are refused
  * by name; message signatures are Stratus's own (see delivery/signature.ts); e-mail goes to the
  * mail outbox through the captureEmail port (and is kept in memory too); unconfirmed
- * subscriptions are never expired (SNS drops them after 3 days);/RemovePermission, data protection and message archiving/replay are not served;
+ * subscriptions are never expired (SNS drops them after 3 days); AddPermission/RemovePermission,
+ * data protection and message archiving/replay are not served;
  * SNS's retry jitter and HTTP throttle policy (maxReceivesPerSecond) are not applied.
  */
 import type { AppModel } from '../../template/model';

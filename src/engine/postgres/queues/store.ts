@@ -4,7 +4,7 @@
  * messages available, local listeners fire at once and other nodes hear the NOTIFY (wakeups.ts).
  */
 import type { QueueStore, SentMessage } from '../../types';
-import { AvailabilitySignal } from '../../sqlite/queues/signal';
+import type { AvailabilitySignal } from '../../sqlite/queues/signal';
 import type { PgPool } from '../connection';
 import { QueueNotFoundError } from './rows';
 import { createCatalog } from './sql/catalog';
@@ -18,22 +18,18 @@ import { sendStandard } from './sql/send';
 
 export { QueueNotFoundError } from './rows';
 
-export interface PostgresQueueStore extends QueueStore {
-  /** The queues with at least one onAvailable listener (re-woken after a lost LISTEN connection). */
-  subscribedQueues(): Iterable<string>;
-  readonly signal: AvailabilitySignal;
-}
-
-export function createPostgresQueueStore(pool: PgPool): PostgresQueueStore {
-  const signal = new AvailabilitySignal();
+/**
+ * `signal` is shared with the engine's LISTEN connection (wakeups.ts), which fires it for other
+ * nodes' commits; `subscribed` is kept here: the queues with at least one listener, re-woken by
+ * wakeups.ts after a lost connection.
+ */
+export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySignal, subscribed: Set<string>): QueueStore {
   const listeners = new Map<string, number>();
   const fire = (queue: string) => signal.fire([queue]);
   const catalog = createCatalog(pool);
   const maintenance = createMaintenance(pool);
   const moves = createMoveTasks(pool, (queues) => signal.fire(queues));
   return {
-    signal,
-    subscribedQueues: () => listeners.keys(),
     createQueue: (queue, now) => catalog.create(queue, now),
     getQueue: (name) => catalog.get(name),
     listQueues: (prefix = '') => catalog.list(prefix),
@@ -82,6 +78,7 @@ export function createPostgresQueueStore(pool: PgPool): PostgresQueueStore {
     listMoveTasks: (source, limit) => moves.list(source, limit),
     onAvailable(queue, listener) {
       listeners.set(queue, (listeners.get(queue) ?? 0) + 1);
+      subscribed.add(queue);
       const off = signal.on(queue, listener);
       let subscribed = true;
       return () => {
@@ -90,7 +87,10 @@ export function createPostgresQueueStore(pool: PgPool): PostgresQueueStore {
         off();
         const left = (listeners.get(queue) ?? 1) - 1;
         if (left > 0) listeners.set(queue, left);
-        else listeners.delete(queue);
+        else {
+          listeners.delete(queue);
+          subscribed.delete(queue);
+        }
       };
     },
   };
