@@ -6,9 +6,10 @@ import { benchHttp } from './http';
 import { benchAsync } from './async';
 import { benchSns } from './sns';
 import { benchSqs } from './sqs';
+import { benchHrSync } from './hr-sync';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const sections = [benchHttp, benchAsync, benchSqs, benchSns];
+const sections = [benchHttp, benchAsync, benchSqs, benchSns, benchHrSync];
 for (const section of sections) {
   for (const line of await section(seconds)) console.log(line);
 }

@@ -76,9 +76,10 @@ describe('sqlite engine specifics', () => {
     await b.close();
   });
 
-  test('postgres URLs and unknown schemes are user errors', async () => {
-    await assert.rejects(openEngine('postgres://u@127.0.0.1:5432/db'), (err) => err instanceof UserError && /not available yet/.test(err.message));
-    await assert.rejects(openEngine('postgresql://u@h/db'), UserError);
+  test('unreachable postgres URLs and unknown schemes are user errors', async () => {
+    // Port 1 refuses at once: the postgres backend loads, fails to connect and says where.
+    await assert.rejects(openEngine('postgres://u:secret@127.0.0.1:1/db'), (err) => err instanceof UserError && /PostgreSQL.*127\.0\.0\.1:1/.test(err.message) && !/secret/.test(err.message));
+    await assert.rejects(openEngine('postgresql://u@127.0.0.1:1/db'), UserError);
     await assert.rejects(openEngine('mysql://x'), (err) => err instanceof UserError && /sqlite:/.test(err.message));
     await assert.rejects(openEngine('.stratus/stratus.db'), UserError);
     await assert.rejects(openEngine('sqlite:'), UserError);

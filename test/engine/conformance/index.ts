@@ -7,6 +7,7 @@ import { runLogStoreConformance } from './logs';
 import { runQueueStoreConformance } from './queues';
 import { runScheduleStateConformance } from './schedules';
 import { runTopicStoreConformance } from './topics';
+import { runMailStoreConformance } from './mail';
 import type { Engine } from '../../../src/engine/types';
 
 export function runEngineConformance(name: string, open: () => Promise<Engine>, options: { url?: string } = {}): void {
@@ -14,4 +15,5 @@ export function runEngineConformance(name: string, open: () => Promise<Engine>, 
   runQueueStoreConformance(name, open, options);
   runScheduleStateConformance(name, open, options);
   runTopicStoreConformance(name, open);
+  runMailStoreConformance(name, open);
 }

@@ -80,10 +80,10 @@ export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySigna
       listeners.set(queue, (listeners.get(queue) ?? 0) + 1);
       subscribed.add(queue);
       const off = signal.on(queue, listener);
-      let subscribed = true;
+      let active = true;
       return () => {
-        if (!subscribed) return;
-        subscribed = false;
+        if (!active) return;
+        active = false;
         off();
         const left = (listeners.get(queue) ?? 1) - 1;
         if (left > 0) listeners.set(queue, left);
