@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';
 import { startHrSync, runNightly, parkBetweenRules, outbox, eventually, CONTACTS, DEVELOPERS, type HrSyncHarness } from './harness';
 import { makeEmployees } from './fakes/people';
+import { runStratus } from '../support/stratus-process';
 
 let h: HrSyncHarness;
 before(async () => {
@@ -119,6 +120,12 @@ test('a failing gateway fails only its tenant; developers are mailed the stack t
   assert.match(dev.text, /Stack trace:\nGatewayError: GET .* answered 503.*\n\s+at /);
   assert.doesNotMatch(people.text, /Stack trace|\n\s+at /);
   assert.ok(!mails.some((m) => m.to.some((a) => a.includes('saebyeok'))), 'the tenant that synced is not mailed');
+  // What a developer would type: `stratus mail --to ADDR --json` against the running app.
+  const cli = await runStratus(['mail', '--to', CONTACTS.hanbit.customer[0], '--json', '--state-dir', h.app.stateDir]);
+  assert.equal(cli.code, 0, cli.stderr);
+  const forCustomer = JSON.parse(cli.stdout) as { to: string[]; text: string }[];
+  assert.equal(forCustomer.length, 1);
+  assert.doesNotMatch(forCustomer[0].text, /Stack trace/);
   h.hanbit.dataset('hanbit', 'hanbit-key').mode = 'ok';
 });
 

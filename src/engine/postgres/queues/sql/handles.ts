@@ -62,12 +62,11 @@ function decodeAll(queue: string, handles: string[]): (Decoded | undefined)[] {
 export async function deleteByHandles(db: Queryable, queue: string, handles: string[], now: number) {
   const decoded = decodeAll(queue, handles);
   const valid = decoded.filter((d): d is Decoded => d !== undefined);
-  const { rows } = await db.query<{ fifo: boolean; seq: number | null; visible_at: number | null; deleted: boolean }>(DELETE, [
-    queue,
-    valid.map((d) => d.seq),
-    valid.map((d) => d.token),
-    now,
-  ]);
+  const { rows } = await db.query<{ fifo: boolean; seq: number | null; visible_at: number | null; deleted: boolean }>({
+    name: 'stratus_delete',
+    text: DELETE,
+    values: [queue, valid.map((d) => d.seq), valid.map((d) => d.token), now],
+  });
   const fifo = rows[0]?.fifo ?? false;
   const found = new Map(rows.filter((r) => r.seq !== null).map((r) => [r.seq!, r]));
   const outcomes = decoded.map((d): HandleOutcome => {
@@ -88,13 +87,11 @@ export async function changeByHandles(
 ) {
   const decoded = decodeAll(queue, changes.map((c) => c.receiptHandle));
   const valid = decoded.flatMap((d, i) => (d ? [{ ...d, timeout: changes[i].visibilityTimeoutMs }] : []));
-  const { rows } = await db.query<{ seq: number | null; changed: boolean }>(CHANGE, [
-    queue,
-    valid.map((d) => d.seq),
-    valid.map((d) => d.token),
-    valid.map((d) => d.timeout),
-    now,
-  ]);
+  const { rows } = await db.query<{ seq: number | null; changed: boolean }>({
+    name: 'stratus_change_visibility',
+    text: CHANGE,
+    values: [queue, valid.map((d) => d.seq), valid.map((d) => d.token), valid.map((d) => d.timeout), now],
+  });
   const found = new Map(rows.filter((r) => r.seq !== null).map((r) => [r.seq!, r.changed]));
   const outcomes = decoded.map((d): HandleOutcome => {
     if (!d) return 'invalid';

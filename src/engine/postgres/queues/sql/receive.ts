@@ -98,7 +98,7 @@ export async function receiveStandard(db: Queryable, queue: string, req: Receive
   // More than one round only when expired or dead-lettered rows took places in the batch.
   while (messages.length < req.max) {
     const want = req.max - messages.length;
-    const { rows } = await db.query<Row>(RECEIVE_STANDARD, [queue, req.now, want, req.visibilityTimeoutMs, leasedSeqs]);
+    const { rows } = await db.query<Row>({ name: 'stratus_receive', text: RECEIVE_STANDARD, values: [queue, req.now, want, req.visibilityTimeoutMs, leasedSeqs] });
     const head = rows[0];
     if (head.fifo === null) return 'missing';
     if (head.fifo) return 'fifo';

@@ -32,7 +32,7 @@ export type StandardSendOutcome = { messageIds: string[] } | 'fifo' | 'missing';
 export async function sendStandard(db: Queryable, queue: string, messages: OutgoingMessage[], now: number): Promise<StandardSendOutcome> {
   const messageIds = messages.map(() => randomUUID());
   const availableNow = messages.some((m) => m.delayMs <= 0);
-  const { rows } = await db.query<{ fifo: boolean | null }>(SEND_STANDARD, [
+  const { rows } = await db.query<{ fifo: boolean | null }>({ name: 'stratus_send', text: SEND_STANDARD, values: [
     queue,
     now,
     messageIds,
@@ -40,7 +40,7 @@ export async function sendStandard(db: Queryable, queue: string, messages: Outgo
     messages.map((m) => m.attributes ?? null),
     messages.map((m) => m.delayMs),
     availableNow,
-  ]);
+  ] });
   const fifo = rows[0].fifo;
   if (fifo === null) return 'missing';
   return fifo ? 'fifo' : { messageIds };
