@@ -67,12 +67,18 @@ export async function cliScenario(s: SqsApp, cli: string, prefix: string, option
   assert.deepEqual((await aws('list-dead-letter-source-queues', '--queue-url', dlq)).queueUrls, [source]);
 
   if (options.moveTasks) {
-    await aws('send-message', '--queue-url', dlq, '--message-body', 'dead');
+    // 30 dead letters at one message a second keep the task running long after the slowest CLI
+    // round trip, so the cancel below always finds it RUNNING.
+    for (let batch = 0; batch < 3; batch++) {
+      const entries = Array.from({ length: 10 }, (_, i) => ({ Id: String(i), MessageBody: `dead-${batch}-${i}` }));
+      await aws('send-message-batch', '--queue-url', dlq, '--entries', JSON.stringify(entries));
+    }
     const sourceArn = `arn:aws:sqs:us-east-1:000000000000:${prefix}-src`;
     const { TaskHandle } = await aws('start-message-move-task', '--source-arn', dlqArn, '--destination-arn', sourceArn, '--max-number-of-messages-per-second', '1');
     const { Results } = await aws('list-message-move-tasks', '--source-arn', dlqArn);
     assert.equal(Results[0].SourceArn, dlqArn);
-    if (Results[0].Status === 'RUNNING') await aws('cancel-message-move-task', '--task-handle', TaskHandle);
+    assert.equal(Results[0].Status, 'RUNNING');
+    await aws('cancel-message-move-task', '--task-handle', TaskHandle);
   }
 
   for (const url of [QueueUrl, source, dlq]) await aws('delete-queue', '--queue-url', url);
