@@ -12,6 +12,7 @@ import { createQueueService, type QueueService, queueUrl } from '../services/que
 import { createEventsService, type EventsService } from '../services/events';
 import { createScheduleService, schedulesFromModel, type ScheduleService } from '../services/schedules';
 import { createTargetDispatcher } from '../services/targets/dispatcher';
+import { TargetRetries } from '../services/targets/retries';
 import { createTopicService, type TopicService } from '../services/topics';
 import { createMailService, type MailService } from '../services/mail';
 import type { TargetDispatcher } from '../services/targets/types';
@@ -70,7 +71,17 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     publish: (input) => topics.publish(input),
     putEvents: (input) => events!.putEvents(input),
     queueUrlFromName: (name) => queueUrl(addressing, name),
+    now: () => o.clock.now(),
   });
+  const retries = new TargetRetries({
+    store: o.engine.queues,
+    clock: o.clock,
+    attempt: (target, payload, origin) => dispatcher.send(target, payload, origin),
+    // Out of retries and without a dead-letter queue the payload is lost: say so, loudly.
+    giveUp: (target, payload, origin, error) => dispatcher.giveUp(target, payload, origin, error).catch(o.onError),
+    onError: o.onError,
+  });
+  dispatcher.retries = retries;
   asyncInvoker.dispatcher = dispatcher;
   let schedules: ScheduleService | undefined;
   events = createEventsService({
@@ -92,6 +103,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     await topics.close();
     await mail.close();
     await asyncInvoker.stop();
+    await retries.stop();
   };
   try {
     await queues.ensureTemplateQueues(o.model);
@@ -99,6 +111,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     await topics.ensureTemplateTopics(o.model);
     await events.loadTemplate(o.model);
     await asyncInvoker.start();
+    await retries.start();
     await mail.start();
     await topics.start();
     await schedules.start(schedulesFromModel(o.model));

@@ -135,3 +135,22 @@ test('a FIFO queue keeps each group in order under concurrent pollers and drops 
   }
   assert.ok(seen.length > 0);
 });
+
+// EventBridge "Event retry policy and using dead-letter queues": undeliverable events are retried
+// under the target's RetryPolicy, then sent to its DLQ with ERROR_CODE, ERROR_MESSAGE, RULE_ARN, TARGET_ARN.
+test('a rule target that cannot be reached is retried per its RetryPolicy, then dead-lettered with the reason', async () => {
+  await t.app.events.putEvents({ Entries: [{ Source: 'retry.test', DetailType: 'x', Detail: '{"n":1}' }] });
+  const peekDlq = () => t.app.queues.receiveMessage({ QueueUrl: url('rule-dlq'), MessageAttributeNames: ['All'], VisibilityTimeout: 0 });
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal((await peekDlq()).Messages, undefined, 'not dead-lettered before the retries');
+  for (let i = 0; i < 4; i++) {
+    t.clock.advance(5_000);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const dead = await eventually(async () => (await peekDlq()).Messages, 20_000, 'the dead letter');
+  const attributes = dead[0].MessageAttributes!;
+  assert.equal(JSON.parse(dead[0].Body).source, 'retry.test');
+  assert.equal(attributes.RULE_ARN.StringValue, 'arn:aws:events:us-east-1:000000000000:rule/undeliverable');
+  assert.equal(attributes.TARGET_ARN.StringValue, 'arn:aws:sqs:us-east-1:000000000000:no-such-queue');
+  assert.equal(attributes.ERROR_CODE.StringValue, 'QueueDoesNotExist');
+});

@@ -10,6 +10,7 @@ import { POSTGRES_MIGRATIONS } from './migrations/index';
 import { createPostgresLogStore } from './logs/store';
 import { createPostgresQueueStore } from './queues/store';
 import { Wakeups } from './queues/wakeups';
+import { QueueVacuum } from './queues/vacuum';
 import { AvailabilitySignal } from '../sqlite/queues/signal';
 import { createPostgresScheduleStateStore } from './schedules/store';
 import { createPostgresTopicStore } from './topics/store';
@@ -21,7 +22,8 @@ export async function openPostgresEngine(url: string, options: { clock: Clock })
   const subscribed = new Set<string>();
   const wakeups = new Wakeups(driver, { connectionString: url, types: numberTypes(driver), application_name: 'stratus-listen' }, signal, () => subscribed);
   const pool = await openPool(url, (p) => wakeups.watchPool(p));
-  const queues = createPostgresQueueStore(pool, signal, subscribed);
+  const vacuum = new QueueVacuum(pool);
+  const queues = createPostgresQueueStore(pool, signal, subscribed, vacuum);
   try {
     await applyMigrations(pool, POSTGRES_MIGRATIONS, options.clock);
     await wakeups.start();
@@ -39,6 +41,6 @@ export async function openPostgresEngine(url: string, options: { clock: Clock })
     topics: createPostgresTopicStore(pool),
     mail: createPostgresMailStore(pool),
     // Idempotent: composition roots may close on both error and shutdown paths.
-    close: () => (closing ??= Promise.all([wakeups.close(), pool.end()]).then(() => {})),
+    close: () => (closing ??= Promise.all([wakeups.close(), vacuum.close()]).then(() => pool.end())),
   };
 }

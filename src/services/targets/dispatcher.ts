@@ -3,9 +3,8 @@
  * SQS message, a function's async-invocation queue, the targets of an event bus's rules), so
  * `deliver` resolves once the payload is stored there.
  *
- * Not done yet: a delivery that fails is not retried under the target's RetryPolicy: it goes
- * straight to the target's dead-letter queue when one is configured, else the error reaches the
- * caller.
+ * A failed rule or schedule delivery is retried under the target's RetryPolicy (retries.ts),
+ * then goes to the target's dead-letter queue when it has one; otherwise the loss is reported.
  */
 import { createHash } from 'node:crypto';
 import { UserError } from '../../shared/errors';
@@ -30,11 +29,12 @@ export interface DispatchPorts {
     Entries?: ({ EventId: string } | { ErrorCode: string; ErrorMessage?: string })[];
   }>;
   queueUrlFromName(name: string): string;
+  now(): number;
 }
 
 export class DeliveryError extends UserError {}
 
-export function createTargetDispatcher(ports: DispatchPorts): TargetDispatcher {
+export function createTargetDispatcher(ports: DispatchPorts) {
   async function send(target: DeliveryTarget, payload: string, origin: DeliveryOrigin): Promise<void> {
     const arn = parseArn(target.arn);
     switch (arn.service) {
@@ -75,25 +75,40 @@ export function createTargetDispatcher(ports: DispatchPorts): TargetDispatcher {
     if (failed && 'ErrorCode' in failed) throw new DeliveryError(failed.ErrorCode, failed.ErrorMessage ?? 'PutEvents failed');
   }
 
-  return {
+  /** EventBridge/Scheduler: what cannot be delivered goes to the target's dead-letter queue with its reason. */
+  async function giveUp(target: DeliveryTarget, payload: string, origin: DeliveryOrigin, error: { code: string; message: string }): Promise<void> {
+    if (!target.deadLetterArn) throw new DeliveryError(error.code, `${target.arn}: ${error.message}`);
+    await send({ arn: target.deadLetterArn }, payload, {
+      ...origin,
+      messageAttributes: {
+        ERROR_CODE: error.code,
+        ERROR_MESSAGE: error.message,
+        TARGET_ARN: target.arn,
+        ...(origin.kind === 'rule' ? { RULE_ARN: origin.sourceArn } : {}),
+      },
+    });
+  }
+
+  const dispatcher: TargetDispatcher & { send: typeof send; giveUp: typeof giveUp; retries?: Retrier } = {
+    send,
+    giveUp,
     async deliver(target, payload, origin) {
+      const firstAttemptAt = ports.now();
       try {
         await send(target, payload, origin);
       } catch (err) {
-        if (!target.deadLetterArn) throw err;
-        // EventBridge/Scheduler: what cannot be delivered goes to the target's dead-letter queue with its reason.
-        await send({ arn: target.deadLetterArn }, payload, {
-          ...origin,
-          messageAttributes: {
-            ERROR_CODE: (err as { code?: string }).code ?? 'DeliveryFailed',
-            ERROR_MESSAGE: (err as Error).message,
-            TARGET_ARN: target.arn,
-            ...(origin.kind === 'rule' ? { RULE_ARN: origin.sourceArn } : {}),
-          },
-        });
+        // Rules and schedules retry under the target's RetryPolicy; a function's destinations do not.
+        const retried = origin.kind !== 'function' && dispatcher.retries && (await dispatcher.retries.schedule(target, payload, origin, err, firstAttemptAt));
+        if (!retried) await giveUp(target, payload, origin, { code: (err as { code?: string }).code ?? 'DeliveryFailed', message: (err as Error).message });
       }
     },
   };
+  return dispatcher;
+}
+
+/** Where failed rule and schedule deliveries wait for their next attempt (see retries.ts). */
+export interface Retrier {
+  schedule(target: DeliveryTarget, payload: string, origin: DeliveryOrigin, error: unknown, firstAttemptAt: number): Promise<boolean>;
 }
 
 function parseArn(arn: string): { service: string; resource: string } {

@@ -2,6 +2,7 @@
  * QueueStore on PostgreSQL. Hot paths are one statement each (standard send, receive, delete);
  * FIFO sends and receives lock their queue row for the transaction. After a commit that made
  * messages available, local listeners fire at once and other nodes hear the NOTIFY (wakeups.ts).
+ * Every change is counted for the table's vacuum (vacuum.ts).
  */
 import type { QueueStore, SentMessage } from '../../types';
 import type { AvailabilitySignal } from '../../sqlite/queues/signal';
@@ -15,6 +16,7 @@ import { receiveFifo } from './sql/receive-fifo';
 import { receiveStandard } from './sql/receive';
 import { sendFifo } from './sql/send-fifo';
 import { sendStandard } from './sql/send';
+import type { QueueVacuum } from './vacuum';
 
 export { QueueNotFoundError } from './rows';
 
@@ -23,7 +25,7 @@ export { QueueNotFoundError } from './rows';
  * nodes' commits; `subscribed` is kept here: the queues with at least one listener, re-woken by
  * wakeups.ts after a lost connection.
  */
-export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySignal, subscribed: Set<string>): QueueStore {
+export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySignal, subscribed: Set<string>, vacuum: QueueVacuum): QueueStore {
   const listeners = new Map<string, number>();
   const fire = (queue: string) => signal.fire([queue]);
   const catalog = createCatalog(pool);
@@ -43,6 +45,7 @@ export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySigna
       if (standard === 'fifo') sent = await sendFifo(pool, queue, messages, now);
       else sent = standard.messageIds.map((messageId) => ({ messageId, duplicate: false }));
       if (messages.some((m, i) => m.delayMs <= 0 && !sent[i].duplicate)) fire(queue);
+      vacuum.note(messages.length);
       return sent;
     },
     async receive(queue, request) {
@@ -51,6 +54,7 @@ export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySigna
       const result = standard === 'fifo' ? await receiveFifo(pool, queue, request) : standard;
       const { deadLetterQueue, ...rest } = result as typeof result & { deadLetterQueue?: string };
       if (deadLetterQueue) fire(deadLetterQueue);
+      vacuum.note(rest.messages.length);
       if (rest.messages.length === 0 && standard === 'fifo') {
         const next = await maintenance.nextVisibleAt(queue, request.now);
         if (next !== undefined) return { messages: [], nextVisibleAt: next };
@@ -60,6 +64,7 @@ export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySigna
     async delete(queue, receiptHandles, now) {
       const { outcomes, madeAvailable } = await deleteByHandles(pool, queue, receiptHandles, now);
       if (madeAvailable) fire(queue);
+      vacuum.note(outcomes.length);
       return outcomes;
     },
     async changeVisibility(queue, changes, now) {
