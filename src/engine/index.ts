@@ -19,7 +19,7 @@ export const DEFAULT_ENGINE_URL = 'sqlite:.stratus/stratus.db';
 
 /**
  * `sqlite:<path>` (relative paths resolve against the working directory; the folder is created),
- * `sqlite::memory:` for a private in-memory database, `postgres://…` later.
+ * `sqlite::memory:` for a private in-memory database, `postgres://user@host:port/db` for PostgreSQL (the `pg` driver is loaded only then).
  */
 export async function openEngine(url: string, options: EngineOptions = {}): Promise<Engine> {
   const { backend, location } = resolveBackend(url);

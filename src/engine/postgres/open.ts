@@ -3,6 +3,7 @@
  * several nodes start at once), opens a small pool and one LISTEN connection for wake-ups.
  */
 import type { Clock } from '../../shared/clock';
+import { UserError } from '../../shared/errors';
 import type { Engine } from '../types';
 import { loadPg, numberTypes, openPool, unreachable } from './connection';
 import { applyMigrations } from './migrate';
@@ -30,7 +31,8 @@ export async function openPostgresEngine(url: string, options: { clock: Clock })
   } catch (err) {
     await wakeups.close();
     await pool.end().catch(() => {});
-    throw err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('E') ? unreachable(url, err) : err;
+    // A refused schema keeps its own message; anything else (lost connection, no privileges) says where.
+    throw err instanceof UserError ? err : unreachable(url, err);
   }
   let closing: Promise<void> | undefined;
   return {

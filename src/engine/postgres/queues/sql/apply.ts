@@ -23,7 +23,8 @@ WITH dead AS (
   SELECT $5, m.message_id, m.body, m.attributes, m.sent_at, $1,
     CASE WHEN $6 THEN $1 ELSE m.sent_at END + $7,
     m.receive_count, m.first_received_at, m.group_id, m.deduplication_id, m.sequence_number, m.queue
-  FROM unnest($4::bigint[]) WITH ORDINALITY AS x(seq, ord) JOIN queue_messages m ON m.seq = x.seq
+  FROM unnest($4::bigint[]) WITH ORDINALITY AS x(seq, ord)
+  CROSS JOIN LATERAL (SELECT * FROM queue_messages WHERE seq = x.seq LIMIT 1) AS m
   ORDER BY x.ord
 ),
 gone AS (DELETE FROM queue_messages WHERE seq = ANY($3::bigint[]) OR seq = ANY($4::bigint[]))

@@ -11,10 +11,12 @@ import { AVAILABLE_CHANNEL, decodeHandle } from '../rows';
 const DELETE = `
 WITH q AS (SELECT fifo FROM queues WHERE name = $1),
 cur AS (
-  -- The rows the handles still designate (latest token).
-  SELECT m.seq, m.visible_at FROM queue_messages m
-  JOIN unnest($2::bigint[], $3::text[]) AS h(seq, token) ON m.seq = h.seq AND m.receipt_token = h.token
-  WHERE m.queue = $1
+  -- The rows the handles still designate (latest token). Driven from the handles, one primary-key
+  -- probe each (LIMIT 1 keeps the planner from turning this into a scan of the whole queue once
+  -- statistics say the queue is large).
+  SELECT m.seq, m.visible_at FROM unnest($2::bigint[], $3::text[]) AS h(seq, token)
+  CROSS JOIN LATERAL (SELECT seq, visible_at, queue, receipt_token FROM queue_messages WHERE seq = h.seq LIMIT 1) AS m
+  WHERE m.queue = $1 AND m.receipt_token = h.token
 ),
 del AS (
   -- FIFO: once the lease lapsed another consumer may hold the group; the old handle must not
@@ -31,9 +33,10 @@ FROM q LEFT JOIN cur ON true LEFT JOIN del ON del.seq = cur.seq`;
 const CHANGE = `
 WITH h AS (SELECT * FROM unnest($2::bigint[], $3::text[], $4::bigint[]) AS h(seq, token, timeout_ms)),
 cur AS (
-  SELECT m.seq, m.visible_at, h.timeout_ms FROM queue_messages m
-  JOIN h ON m.seq = h.seq AND m.receipt_token = h.token
-  WHERE m.queue = $1
+  -- One primary-key probe per handle, as in DELETE above.
+  SELECT m.seq, m.visible_at, h.timeout_ms FROM h
+  CROSS JOIN LATERAL (SELECT seq, visible_at, queue, receipt_token FROM queue_messages WHERE seq = h.seq LIMIT 1) AS m
+  WHERE m.queue = $1 AND m.receipt_token = h.token
 ),
 upd AS (
   -- Only an in-flight message has a lease to change (SQS's MessageNotInflight).

@@ -103,14 +103,15 @@ export async function receiveStandard(db: Queryable, queue: string, req: Receive
     if (head.fifo === null) return 'missing';
     if (head.fifo) return 'fifo';
     if (head.dead > 0) deadLetterQueue = head.dlq ?? undefined;
-    for (const row of rows) {
-      if (row.seq === null || row.seq === undefined) continue;
-      messages.push(toReceived(row as MessageRow));
+    // The LEFT JOIN gives one row with no message when nothing was leased.
+    const leased = rows.filter((row) => row.seq !== null && row.seq !== undefined) as MessageRow[];
+    for (const row of leased) {
+      messages.push(toReceived(row));
       leasedSeqs.push(row.seq);
     }
     nextVisibleAt = head.next_visible_at ?? undefined;
-    const consumedWithoutLease = head.picked - (rows.length === 1 && rows[0].seq == null ? 0 : rows.length);
-    if (head.picked < want || consumedWithoutLease === 0) break;
+    // Fewer rows than asked: the queue has no more available now. All leased: the batch is full.
+    if (head.picked < want || leased.length === head.picked) break;
   }
   return { messages, ...(messages.length === 0 && nextVisibleAt !== undefined && { nextVisibleAt }), ...(deadLetterQueue && { deadLetterQueue }) };
 }
