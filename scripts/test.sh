@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node scripts/build.mjs
+bash scripts/prepare-fixtures.sh
 # Types are part of the contract between layers: a type error fails the suite.
 node_modules/.bin/tsc --noEmit -p .
 mapfile -t files < <(find test -name '*.test.ts' -not -path '*/fixtures/*' | sort)
