@@ -130,18 +130,27 @@ async function register(definition: ScheduleDefinition, ctx: FiringContext): Pro
   return createRuntime(definition, record, cursor);
 }
 
+/** After an unexpected failure (e.g. the engine briefly unavailable) the loop waits this long and goes on. */
+const LOOP_ERROR_BACKOFF_MS = 1_000;
+
 async function loop(runtime: ScheduleRuntime, ctx: FiringContext, signal: AbortSignal): Promise<void> {
-  try {
-    // Catch-up (and anything already due) first, then sleep tick to tick.
-    await runDueFor(runtime, ctx);
-    while (!runtime.completed && !signal.aborted) {
-      const tick = runtime.next(runtime.cursor);
-      if (tick === undefined) break;
-      await ctx.clock.sleepUntil(runtime.effectiveAt(tick), signal);
+  // Catch-up (and anything already due) first, then sleep tick to tick. A failure is reported and
+  // the loop carries on: one bad moment must not stop a schedule for good.
+  let first = true;
+  while (!runtime.completed && !signal.aborted) {
+    try {
+      if (!first) {
+        const tick = runtime.next(runtime.cursor);
+        if (tick === undefined) break;
+        await ctx.clock.sleepUntil(runtime.effectiveAt(tick), signal);
+      }
+      first = false;
       await runDueFor(runtime, ctx);
+    } catch (err) {
+      if (signal.aborted) return;
+      ctx.onError(err, runtime.definition);
+      await ctx.clock.sleepUntil(ctx.clock.now() + LOOP_ERROR_BACKOFF_MS, signal).catch(() => undefined);
     }
-  } catch (err) {
-    if (!signal.aborted) ctx.onError(err, runtime.definition);
   }
 }
 
