@@ -1,4 +1,4 @@
-/** Migration 0005 (PostgreSQL): the mail outbox and SES identities (MailStore in engine/types.ts). */
+/** Migration 0005 (PostgreSQL): the mail outbox and SES identities (MailStore in engine/types/). */
 export const sql = /* sql */ `
 -- Addresses are JSON arrays as given (display names kept); recipients holds the bare, lower-cased
 -- To/Cc/Bcc addresses as a text[], so "mail to X" is one GIN-indexed containment test.

@@ -1,4 +1,4 @@
-/** Migration 0003: schedule state, one row per schedule (see ScheduleStateStore in engine/types.ts). */
+/** Migration 0003: schedule state, one row per schedule (see ScheduleStateStore in engine/types/). */
 export const sql = /* sql */ `
 -- last_fired is the compare-and-set cell: a node fires tick T only if its UPDATE moved
 -- last_fired from below T to T, so each tick fires once however many nodes compute it.

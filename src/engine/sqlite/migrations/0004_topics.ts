@@ -1,4 +1,4 @@
-/** Migration 0004: SNS topics, subscriptions and FIFO-topic deduplication (TopicStore in engine/types.ts). */
+/** Migration 0004: SNS topics, subscriptions and FIFO-topic deduplication (TopicStore in engine/types/). */
 export const sql = /* sql */ `
 -- next_sequence: a FIFO topic's sequence counter, advanced in the publish transaction.
 -- subscriptions_deleted: SNS reports it as the SubscriptionsDeleted attribute.

@@ -1,4 +1,4 @@
-/** Migration 0005: the mail outbox and SES identities (MailStore in engine/types.ts). */
+/** Migration 0005: the mail outbox and SES identities (MailStore in engine/types/). */
 export const sql = /* sql */ `
 -- One row per accepted message. Addresses are JSON arrays as given (display names kept);
 -- recipients holds the bare, lower-cased To/Cc/Bcc addresses, so "mail to X" is one json_each.
