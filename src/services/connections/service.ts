@@ -1,0 +1,116 @@
+/**
+ * WebSocket connections: what the WebSocket gateway registers as sockets open and close, and
+ * what the @connections management API (PostToConnection, GetConnection, DeleteConnection) acts
+ * on. Metadata lives in the engine (ConnectionStore), so every node can answer GetConnection; the
+ * socket lives in the process that accepted it (`sockets` here).
+ *
+ * Not done yet: on several nodes sharing PostgreSQL, a PostToConnection or DeleteConnection that
+ * arrives on a node other than the socket's owner is not forwarded to the owner: it answers
+ * GoneException (the connection is not reachable from here) and says so in the message. Rows of a
+ * node that died without closing its sockets stay until that node id starts again (SQLite: the
+ * next start; PostgreSQL node ids are random per start, so they stay).
+ */
+import type { Clock } from '../../shared/clock';
+import type { ConnectionRecord, ConnectionStore } from '../../engine/types';
+import { ConnectionError, gone, payloadTooLarge } from './errors';
+import { MAX_MESSAGE_BYTES } from './limits';
+
+/** The gateway's side of one open socket. */
+export interface LocalSocket {
+  send(data: Buffer, binary: boolean): Promise<void>;
+  /** Closes from the server side (DeleteConnection, limits); the gateway reports the close back. */
+  close(code: number, reason: string): void;
+}
+
+/** Restricts an operation to one API and stage (the management API served on a WebSocket API's own port). */
+export interface ConnectionScope {
+  apiId: string;
+  stage?: string;
+}
+
+export interface ConnectionInfo {
+  connectedAt: number;
+  lastActiveAt: number;
+  sourceIp: string;
+  userAgent?: string;
+}
+
+export interface ConnectionServiceOptions {
+  store: ConnectionStore;
+  clock: Clock;
+  /** This process's id in the store (`node` column). */
+  node: string;
+}
+
+export class ConnectionService {
+  private readonly sockets = new Map<string, LocalSocket>();
+
+  constructor(private readonly o: ConnectionServiceOptions) {}
+
+  get node(): string {
+    return this.o.node;
+  }
+
+  /** Forgets connections this node id held before a restart: their sockets are gone. */
+  async start(): Promise<void> {
+    await this.o.store.removeByNode(this.o.node);
+  }
+
+  async opened(record: Omit<ConnectionRecord, 'node' | 'lastActiveAt'>, socket: LocalSocket): Promise<void> {
+    this.sockets.set(record.connectionId, socket);
+    await this.o.store.add({ ...record, node: this.o.node, lastActiveAt: record.connectedAt });
+  }
+
+  async closed(connectionId: string): Promise<void> {
+    this.sockets.delete(connectionId);
+    await this.o.store.remove(connectionId);
+  }
+
+  /** A message went either way: the connection is active. */
+  async touch(connectionId: string): Promise<void> {
+    await this.o.store.touch(connectionId, this.o.clock.now());
+  }
+
+  isLocal(connectionId: string): boolean {
+    return this.sockets.has(connectionId);
+  }
+
+  /** GetConnection. */
+  async get(connectionId: string, scope?: ConnectionScope): Promise<ConnectionInfo> {
+    const record = await this.find(connectionId, scope);
+    return { connectedAt: record.connectedAt, lastActiveAt: record.lastActiveAt, sourceIp: record.sourceIp, userAgent: record.userAgent };
+  }
+
+  /** PostToConnection: the data goes to the client as one message (text when it is valid UTF-8, as API Gateway sends it). */
+  async post(connectionId: string, data: Buffer, scope?: ConnectionScope): Promise<void> {
+    if (data.length > MAX_MESSAGE_BYTES) throw payloadTooLarge(data.length, MAX_MESSAGE_BYTES);
+    await this.find(connectionId, scope);
+    const socket = this.reachable(connectionId);
+    await socket.send(data, false);
+    await this.touch(connectionId);
+  }
+
+  /** DeleteConnection: the server closes the socket; $disconnect follows as for any close. */
+  async delete(connectionId: string, scope?: ConnectionScope): Promise<void> {
+    await this.find(connectionId, scope);
+    this.reachable(connectionId).close(1000, 'Connection closed by the server (DeleteConnection)');
+  }
+
+  /** Closes every local socket (Stratus stopping). */
+  closeAll(code: number, reason: string): void {
+    for (const socket of this.sockets.values()) socket.close(code, reason);
+  }
+
+  private async find(connectionId: string, scope?: ConnectionScope): Promise<ConnectionRecord> {
+    const record = await this.o.store.get(connectionId);
+    // A connection of another API (or stage) does not exist for this endpoint.
+    if (!record || (scope && (record.apiId !== scope.apiId || (scope.stage !== undefined && record.stage !== scope.stage)))) throw gone(connectionId);
+    return record;
+  }
+
+  private reachable(connectionId: string): LocalSocket {
+    const socket = this.sockets.get(connectionId);
+    if (!socket) throw new ConnectionError('GoneException', `Connection ${connectionId} is held by another Stratus node; forwarding between nodes is not done yet`, 410);
+    return socket;
+  }
+}
