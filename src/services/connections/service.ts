@@ -93,7 +93,11 @@ export class ConnectionService {
   /** DeleteConnection: the server closes the socket; $disconnect follows as for any close. */
   async delete(connectionId: string, scope?: ConnectionScope): Promise<void> {
     await this.find(connectionId, scope);
-    this.reachable(connectionId).close(1000, 'Connection closed by the server (DeleteConnection)');
+    const socket = this.reachable(connectionId);
+    // Gone at once for every later call, before the close handshake ends.
+    this.sockets.delete(connectionId);
+    await this.o.store.remove(connectionId);
+    socket.close(1000, 'Connection closed by the server (DeleteConnection)');
   }
 
   /** Closes every local socket (Stratus stopping). */
