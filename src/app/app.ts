@@ -104,8 +104,16 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
     const core = await openFunctions(config, clock, edge.url, reservation.urls);
     stops.push(core.stop);
     // SQLite is one node: a fixed id lets a restart drop the rows of sockets that died with it.
-    const connections = new ConnectionService({ store: core.engine.connections, clock, node: core.engine.backend === 'sqlite' ? 'local' : randomUUID() });
+    const multiNode = core.engine.backend === 'postgres';
+    const connections = new ConnectionService({
+      store: core.engine.connections,
+      clock,
+      node: multiNode ? randomUUID() : 'local',
+      forwardThrough: multiNode ? core.engine.queues : undefined,
+      onError: (err) => process.stderr.write(`stratus: websocket: ${(err as Error)?.message ?? String(err)}\n`),
+    });
     await connections.start();
+    stops.push(() => connections.stop());
     const asyncStack = await startAsyncStack({
       model: core.model,
       engine: core.engine,

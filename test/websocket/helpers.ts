@@ -31,6 +31,11 @@ export async function startWsApp(extraArgs: string[] = []): Promise<WsApp> {
     await proc.stop();
     removeDir(proc.stateDir);
   });
+  return wsAppOf(proc);
+}
+
+/** The WebSocket URLs a started fixture printed. */
+export function wsAppOf(proc: StratusProcess): WsApp {
   const apis: Record<string, string> = {};
   for (const m of proc.stdout().matchAll(/WebSocket API (\w+): (ws:\/\/[^/\s]+)\/\S+/g)) apis[m[1]!] = m[2]!;
   return {

@@ -4,16 +4,19 @@
  * on. Metadata lives in the engine (ConnectionStore), so every node can answer GetConnection; the
  * socket lives in the process that accepted it (`sockets` here).
  *
- * Not done yet: on several nodes sharing PostgreSQL, a PostToConnection or DeleteConnection that
- * arrives on a node other than the socket's owner is not forwarded to the owner: it answers
- * GoneException (the connection is not reachable from here) and says so in the message. Rows of a
- * node that died without closing its sockets stay until that node id starts again (SQLite: the
- * next start; PostgreSQL node ids are random per start, so they stay).
+ * On several nodes sharing PostgreSQL, a PostToConnection or DeleteConnection that arrives on a
+ * node other than the socket's owner goes to the owner through the engine (node-inbox.ts).
+ *
+ * Not done yet: rows of a node that died without stopping stay until that node id starts again
+ * (SQLite: the next start; PostgreSQL node ids are random per start, so they stay, and a forward
+ * to the dead node's inbox is lost — a node that stopped cleanly answers GoneException).
  */
 import type { Clock } from '../../shared/clock';
 import type { ConnectionRecord, ConnectionStore } from '../../engine/types';
-import { ConnectionError, gone, payloadTooLarge } from './errors';
+import { gone, payloadTooLarge } from './errors';
 import { MAX_MESSAGE_BYTES } from './limits';
+import type { QueueStore } from '../../engine/types';
+import { NodeInbox, type ForwardedRequest } from './node-inbox';
 
 /** The gateway's side of one open socket. */
 export interface LocalSocket {
@@ -40,12 +43,20 @@ export interface ConnectionServiceOptions {
   clock: Clock;
   /** This process's id in the store (`node` column). */
   node: string;
+  /** Set when several nodes share the engine: requests for another node's sockets travel through its queue here. */
+  forwardThrough?: QueueStore;
+  onError?(err: unknown): void;
 }
 
 export class ConnectionService {
   private readonly sockets = new Map<string, LocalSocket>();
+  private readonly inbox?: NodeInbox;
 
-  constructor(private readonly o: ConnectionServiceOptions) {}
+  constructor(private readonly o: ConnectionServiceOptions) {
+    if (o.forwardThrough) {
+      this.inbox = new NodeInbox({ store: o.forwardThrough, clock: o.clock, node: o.node, deliver: (r) => this.deliverForwarded(r), onError: o.onError ?? (() => {}) });
+    }
+  }
 
   get node(): string {
     return this.o.node;
@@ -53,6 +64,14 @@ export class ConnectionService {
 
   /** Forgets connections this node id held before a restart: their sockets are gone. */
   async start(): Promise<void> {
+    await this.o.store.removeByNode(this.o.node);
+    await this.inbox?.start();
+  }
+
+  /** After the sockets closed: no more forwards to this node, and its rows go. */
+  async stop(): Promise<void> {
+    await this.inbox?.stop();
+    this.sockets.clear();
     await this.o.store.removeByNode(this.o.node);
   }
 
@@ -84,16 +103,18 @@ export class ConnectionService {
   /** PostToConnection: the data goes to the client as one message (text when it is valid UTF-8, as API Gateway sends it). */
   async post(connectionId: string, data: Buffer, scope?: ConnectionScope): Promise<void> {
     if (data.length > MAX_MESSAGE_BYTES) throw payloadTooLarge(data.length, MAX_MESSAGE_BYTES);
-    await this.find(connectionId, scope);
-    const socket = this.reachable(connectionId);
+    const record = await this.find(connectionId, scope);
+    const socket = this.sockets.get(connectionId);
+    if (!socket) return this.forward(record, { op: 'post', connectionId, data: data.toString('base64') });
     await socket.send(data, false);
     await this.touch(connectionId);
   }
 
   /** DeleteConnection: the server closes the socket; $disconnect follows as for any close. */
   async delete(connectionId: string, scope?: ConnectionScope): Promise<void> {
-    await this.find(connectionId, scope);
-    const socket = this.reachable(connectionId);
+    const record = await this.find(connectionId, scope);
+    const socket = this.sockets.get(connectionId);
+    if (!socket) return this.forward(record, { op: 'delete', connectionId });
     // Gone at once for every later call, before the close handshake ends.
     this.sockets.delete(connectionId);
     await this.o.store.remove(connectionId);
@@ -112,9 +133,25 @@ export class ConnectionService {
     return record;
   }
 
-  private reachable(connectionId: string): LocalSocket {
-    const socket = this.sockets.get(connectionId);
-    if (!socket) throw new ConnectionError('GoneException', `Connection ${connectionId} is held by another Stratus node; forwarding between nodes is not done yet`, 410);
-    return socket;
+  /** The socket is on another node: hand the request to it, or the connection is gone. */
+  private async forward(record: ConnectionRecord, request: ForwardedRequest): Promise<void> {
+    if (record.node !== this.o.node && this.inbox && (await this.inbox.forward(record.node, request))) return;
+    // No owner can deliver it (this node lost the socket, or the owner stopped): the row is stale.
+    await this.o.store.remove(record.connectionId);
+    throw gone(record.connectionId);
+  }
+
+  /** A request another node forwarded for one of this node's sockets. */
+  private async deliverForwarded(request: ForwardedRequest): Promise<void> {
+    const socket = this.sockets.get(request.connectionId);
+    if (!socket) return;
+    if (request.op === 'post') {
+      await socket.send(Buffer.from(request.data, 'base64'), false);
+      await this.touch(request.connectionId);
+      return;
+    }
+    this.sockets.delete(request.connectionId);
+    await this.o.store.remove(request.connectionId);
+    socket.close(1000, 'Connection closed by the server (DeleteConnection)');
   }
 }
