@@ -32,7 +32,7 @@ test('a browser page connects, sends startJob and gets the job result pushed', {
   try {
     const tab = await browser.newPage();
     await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await tab.waitForFunction(() => document.title !== 'waiting', undefined, { timeout: 30_000 });
+    await tab.waitForFunction('document.title !== "waiting"', undefined, { timeout: 30_000 });
     assert.equal(await tab.title(), 'done:from-browser');
   } finally {
     await browser.close();

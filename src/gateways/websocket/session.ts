@@ -6,7 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { WebSocket, RawData } from 'ws';
 import type { Clock } from '../../shared/clock';
-import { CLOSE_CODES, IDLE_TIMEOUT_MS, MAX_CONNECTION_MS, newGatewayId, type ConnectionService } from '../../services/connections';
+import { CLOSE_CODES, IDLE_TIMEOUT_MS, MAX_CONNECTION_MS, gone, newGatewayId, type ConnectionService } from '../../services/connections';
 import type { FunctionInvoker } from '../../services/functions/types';
 import type { WebSocketRouteSpec } from '../../template/model';
 import { disconnectEvent, messageEvent, type ConnectionFacts, type RequestIds } from './events';
@@ -48,7 +48,9 @@ export function runSession(o: SessionOptions): void {
         {
           send: (data) =>
             new Promise<void>((resolve, reject) => {
-              ws.send(data, { binary: !isUtf8(data) }, (err) => (err ? reject(err) : resolve()));
+              // Closing already: the connection is gone for the caller.
+              if (ws.readyState !== ws.OPEN) return reject(gone(id));
+              ws.send(data, { binary: !isUtf8(data) }, (err) => (err ? reject(gone(id)) : resolve()));
               lastActive = o.clock.now();
             }),
           close: closeFromServer,

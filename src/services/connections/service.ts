@@ -19,6 +19,8 @@ import type { QueueStore } from '../../engine/types';
 import { NodeInbox, type ForwardedRequest } from './node-inbox';
 
 /** The gateway's side of one open socket. */
+const TOUCH_INTERVAL_MS = 1_000;
+
 export interface LocalSocket {
   send(data: Buffer, binary: boolean): Promise<void>;
   /** Closes from the server side (DeleteConnection, limits); the gateway reports the close back. */
@@ -50,6 +52,8 @@ export interface ConnectionServiceOptions {
 
 export class ConnectionService {
   private readonly sockets = new Map<string, LocalSocket>();
+  /** When each local connection's lastActiveAt was last written. */
+  private readonly touched = new Map<string, number>();
   private readonly inbox?: NodeInbox;
 
   constructor(private readonly o: ConnectionServiceOptions) {
@@ -82,12 +86,19 @@ export class ConnectionService {
 
   async closed(connectionId: string): Promise<void> {
     this.sockets.delete(connectionId);
+    this.touched.delete(connectionId);
     await this.o.store.remove(connectionId);
   }
 
-  /** A message went either way: the connection is active. */
+  /**
+   * A message went either way: the connection is active. Written at most once a second per
+   * connection, so a busy socket does not cost a database write per message.
+   */
   async touch(connectionId: string): Promise<void> {
-    await this.o.store.touch(connectionId, this.o.clock.now());
+    const now = this.o.clock.now();
+    if (now - (this.touched.get(connectionId) ?? 0) < TOUCH_INTERVAL_MS) return;
+    if (this.sockets.has(connectionId)) this.touched.set(connectionId, now);
+    await this.o.store.touch(connectionId, now);
   }
 
   isLocal(connectionId: string): boolean {
