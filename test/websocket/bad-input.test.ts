@@ -53,15 +53,43 @@ function frame(opcode: number, payload: Buffer, fin = true): Buffer {
   return Buffer.concat([header, mask, masked]);
 }
 
-test('a message over 128 KB closes the connection with 1009; 128 KB exactly is accepted', async () => {
+/** Sends `text` as frames of at most `frameBytes` (a fragmented message). */
+function sendInFrames(ws: import('ws').WebSocket, text: string, frameBytes = 32 * 1024): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; at += frameBytes) {
+    ws.send(bytes.subarray(at, at + frameBytes), { fin: at + frameBytes >= bytes.length, binary: false });
+  }
+}
+
+test('a 128 KB message in 32 KB frames is accepted; a message over 128 KB closes the connection with 1009', async () => {
   const ws = await open(wsUrl);
   const box = inbox(ws);
-  ws.send(JSON.stringify({ action: 'record', pad: 'x'.repeat(128 * 1024 - 40) }));
-  ws.send(JSON.stringify({ action: 'echo' }));
+  const exact = JSON.stringify({ action: 'echo', pad: '' });
+  const padded = exact.replace('""', `"${'x'.repeat(128 * 1024 - exact.length)}"`);
+  assert.equal(Buffer.byteLength(padded), 128 * 1024);
+  sendInFrames(ws, padded);
   assert.equal(JSON.parse(await box.next()).routeKey, 'echo');
   const closing = closed(ws);
-  ws.send('y'.repeat(128 * 1024 + 1));
+  sendInFrames(ws, 'y'.repeat(128 * 1024 + 1));
   assert.equal((await closing).code, 1009);
+  await stillServing();
+});
+
+test('a single frame over 32 KB closes the connection with 1009 (API Gateway\'s frame quota); 32 KB exactly is accepted', async () => {
+  const tag = randomUUID();
+  const ws = await open(`${wsUrl}?tag=${tag}`);
+  const { event } = await app.events.of('connect', undefined, (e) => e.queryStringParameters?.tag === tag);
+  const box = inbox(ws);
+  const exact = JSON.stringify({ action: 'echo', pad: '' });
+  ws.send(exact.replace('""', `"${'x'.repeat(32 * 1024 - exact.length)}"`));
+  assert.equal(JSON.parse(await box.next()).routeKey, 'echo');
+  const closing = closed(ws);
+  ws.send(JSON.stringify({ action: 'echo', pad: 'x'.repeat(32 * 1024) }));
+  assert.equal((await closing).code, 1009);
+  const disconnect = await app.events.of('$disconnect', event.requestContext.connectionId);
+  assert.equal(disconnect.event.requestContext.disconnectStatusCode, 1009);
+  assert.equal(disconnect.event.requestContext.disconnectReason, 'Message too big');
+  assert.deepEqual(box.messages, [], 'the oversized frame reached no route');
   await stillServing();
 });
 

@@ -7,8 +7,7 @@
  * `ws://host:port/{stage}` (or `/`, the first stage); HTTP requests on the same port are the
  * management API (management-http.ts). Browsers connect as to API Gateway: any Origin, no auth.
  *
- * Not done yet / differs from AWS on purpose: the 32 KB frame quota is not enforced (the 128 KB
- * message quota is: close code 1009); authorizers, API keys and subprotocol checks beyond echoing
+ * Not done yet / differs from AWS on purpose: authorizers, API keys and subprotocol checks beyond echoing
  * the one a $connect answer names; integration types other than AWS_PROXY to a template function;
  * route response selection (every RouteResponse sends the integration's body back); TLS (`wss://`).
  */
@@ -26,6 +25,7 @@ import { connectEvent, type ConnectionFacts } from './events';
 import { managementHandler } from './management-http';
 import { compileRouteSelection } from './route-selection';
 import { runSession } from './session';
+import { watchFrameSizes } from './frame-watch';
 
 export interface PortReservation {
   /** `ws://host:port` by API logical id. */
@@ -133,6 +133,7 @@ function attachApi(server: Server, api: WebSocketApiSpec, domainName: string, o:
       if (!decision.accept) return refuseUpgrade(socket, decision.status, decision.body);
       if (decision.protocol !== undefined) protocols.set(req, decision.protocol);
       wss.handleUpgrade(req, socket, head, (ws) => {
+        watchFrameSizes(socket, () => ws.emit('frame-too-big'));
         runSession({ facts, ws, connections: o.connections, routing, disconnectRoute: routes.get('$disconnect'), invoker: o.invoker, clock: o.clock, onError: o.onError, track });
       });
     });

@@ -59,7 +59,15 @@ export function runSession(o: SessionOptions): void {
       .catch(o.onError),
   );
 
+  // A frame over 32 KB (frame-watch.ts): closed as API Gateway does, and that message is dropped.
+  let tooBig = false;
+  ws.once('frame-too-big', () => {
+    tooBig = true;
+    closeFromServer(CLOSE_CODES.messageTooBig, 'Message too big');
+  });
+
   ws.on('message', (raw: RawData, binary: boolean) => {
+    if (tooBig) return;
     const data = toBuffer(raw);
     active();
     const request = ids();
