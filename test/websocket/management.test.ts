@@ -156,6 +156,32 @@ test('the installed aws CLIs post to a connection and read it (v2 and v1)', asyn
   }
 });
 
+test('boto3 posts to, reads and deletes a connection', async () => {
+  const { ws, connectionId } = await tagged();
+  const box = inbox(ws);
+  const closing = closed(ws);
+  const script = `
+import boto3, json, sys
+client = boto3.client('apigatewaymanagementapi', endpoint_url=sys.argv[1], region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')
+client.post_to_connection(ConnectionId=sys.argv[2], Data=b'from boto3')
+info = client.get_connection(ConnectionId=sys.argv[2])
+client.delete_connection(ConnectionId=sys.argv[2])
+try:
+    client.post_to_connection(ConnectionId=sys.argv[2], Data=b'late')
+    gone = None
+except client.exceptions.GoneException as err:
+    gone = err.response['ResponseMetadata']['HTTPStatusCode']
+print(json.dumps({'sourceIp': info['Identity']['SourceIp'], 'connectedAt': info['ConnectedAt'].isoformat(), 'gone': gone}))
+`;
+  const { stdout } = await run('python3', ['-c', script, app.managementUrl(), connectionId]);
+  assert.equal(await box.next(), 'from boto3');
+  const result = JSON.parse(stdout);
+  assert.equal(result.sourceIp, '127.0.0.1');
+  assert.ok(result.connectedAt);
+  assert.equal(result.gone, 410);
+  assert.equal((await closing).code, 1000);
+});
+
 test('the long job (seed 004): startJob returns at once, the job pushes its result through @connections from a handler', async () => {
   const { ws, connectionId } = await tagged();
   const box = inbox(ws);
