@@ -81,6 +81,16 @@ test('a $connect that answers a non-2xx statusCode or throws refuses the connect
   ws.close();
 });
 
+test('a subprotocol is agreed only when the $connect answer names it', async () => {
+  const ws = new WebSocket(url('?protocol=chat.v2'), ['chat.v1', 'chat.v2']);
+  await new Promise((resolve, reject) => (ws.once('open', resolve), ws.once('error', reject)));
+  assert.equal(ws.protocol, 'chat.v2');
+  ws.close();
+  // Offered, but $connect names none: the client refuses a handshake without one (RFC 6455).
+  const refused = new WebSocket(url(), ['chat.v1']);
+  await assert.rejects(new Promise((resolve, reject) => (refused.once('open', resolve), refused.once('error', reject))), /subprotocol/i);
+});
+
 test('a browser-like client with an Origin header connects; no auth is needed', async () => {
   const ws = await open(url(), { headers: { Origin: 'http://localhost:5173' } });
   ws.close();

@@ -30,6 +30,7 @@ export async function startWsApp(extraArgs: string[] = []): Promise<WsApp> {
   after(async () => {
     await proc.stop();
     removeDir(proc.stateDir);
+    if (process.env.STRATUS_TEST_SHOW_STDERR) process.stderr.write(proc.stderr());
   });
   return wsAppOf(proc);
 }
