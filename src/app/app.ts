@@ -2,10 +2,11 @@
  * The composition root: the only place that wires the layers together. Components start in
  * order and stop in reverse; if one fails to start, those already started are stopped.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { AdjustableClock, systemClock, type Clock } from '../shared/clock';
 import { loadTemplate } from '../template';
-import type { AppModel, ApiSpec } from '../template/model';
+import type { AppModel, ApiSpec, WebSocketApiSpec } from '../template/model';
 import { openEngine } from '../engine';
 import type { Engine } from '../engine/types';
 import { createLogService, type LogService } from '../services/logs';
@@ -27,6 +28,9 @@ import { eventsService } from '../gateways/aws/events';
 import { queueArn, queueUrl } from '../services/queues';
 import { environmentOverrides } from './environment-overrides';
 import { ensureTemplateLogGroups } from './log-groups';
+import { ConnectionService } from '../services/connections';
+import { reserveWebSocketPorts, serveWebSocketApis, type PortReservation } from '../gateways/websocket';
+import { apiGatewayManagementService } from '../gateways/aws/apigatewaymanagementapi';
 
 export interface RunningApp {
   model: AppModel;
@@ -40,6 +44,8 @@ export interface RunningApp {
   schedules: AsyncStack['schedules'];
   asyncInvoker: AsyncStack['asyncInvoker'];
   apiEndpoints: { api: ApiSpec; url: string }[];
+  webSocketEndpoints: { api: WebSocketApiSpec; url: string }[];
+  connections: ConnectionService;
   edgeUrl: string;
   /** Stops everything; in-flight API requests get up to `graceMs` to finish. */
   close(graceMs?: number): Promise<void>;
@@ -48,7 +54,7 @@ export interface RunningApp {
 type Stop = () => Promise<void>;
 
 /** Builds the model, engine, logs and functions: what `invoke` needs, without any listener. */
-export async function openFunctions(config: AppConfig, clock: Clock = systemClock, endpointUrl?: string) {
+export async function openFunctions(config: AppConfig, clock: Clock = systemClock, endpointUrl?: string, webSocketEndpoints?: Record<string, string>) {
   const stops: Stop[] = [];
   try {
     const model = await loadTemplate(config.templatePath, {
@@ -56,6 +62,7 @@ export async function openFunctions(config: AppConfig, clock: Clock = systemCloc
       region: config.region,
       accountId: config.accountId,
       edgeUrl: endpointUrl,
+      webSocketEndpoints,
     });
     mkdirSync(config.stateDir, { recursive: true });
     const engine = await openEngine(config.engineUrl);
@@ -92,8 +99,21 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
     if (config.adjustableClock && clock instanceof AdjustableClock) handlers.push(clockControl(clock));
     const edge = await startEdgeServer({ host: config.host, port: config.edgePort, handlers });
     stops.push(() => edge.close());
-    const core = await openFunctions(config, clock, edge.url);
+    const reservation = await reserveWebSocketApiPorts(config, edge.url);
+    stops.push(() => reservation.close());
+    const core = await openFunctions(config, clock, edge.url, reservation.urls);
     stops.push(core.stop);
+    // SQLite is one node: a fixed id lets a restart drop the rows of sockets that died with it.
+    const multiNode = core.engine.backend === 'postgres';
+    const connections = new ConnectionService({
+      store: core.engine.connections,
+      clock,
+      node: multiNode ? randomUUID() : 'local',
+      forwardThrough: multiNode ? core.engine.queues : undefined,
+      onError: (err) => process.stderr.write(`stratus: websocket: ${(err as Error)?.message ?? String(err)}\n`),
+    });
+    await connections.start();
+    stops.push(() => connections.stop());
     const asyncStack = await startAsyncStack({
       model: core.model,
       engine: core.engine,
@@ -117,7 +137,13 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         logs: core.logs,
         logStore: core.engine.logs,
         auth: { credentials: config.awsCredentials },
-        extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues), snsService(asyncStack.topics), sesService(asyncStack.mail)],
+        extraServices: [
+          eventsService(asyncStack.events),
+          sqsService(asyncStack.queues),
+          snsService(asyncStack.topics),
+          sesService(asyncStack.mail),
+          apiGatewayManagementService(connections),
+        ],
       }),
     );
     handlers.unshift(
@@ -141,10 +167,21 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
     });
     let graceForApis = 0;
     stops.push(() => apis.close(graceForApis));
+    const webSockets = serveWebSocketApis({
+      apis: core.model.webSocketApis ?? [],
+      reservation,
+      connections,
+      invoker: core.functions,
+      clock,
+      onError: (err) => process.stderr.write(`stratus: websocket: ${(err as Error)?.message ?? String(err)}\n`),
+    });
+    stops.push(() => webSockets.close());
     return {
       ...core,
       ...asyncStack,
       apiEndpoints: apis.endpoints,
+      webSocketEndpoints: webSockets.endpoints,
+      connections,
       edgeUrl: edge.url,
       close: (graceMs = 0) => {
         graceForApis = graceMs;
@@ -155,6 +192,25 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
     await stopAll(stops);
     throw err;
   }
+}
+
+/**
+ * WebSocket APIs take the ports after the HTTP APIs', and listen before the template is resolved:
+ * `Fn::GetAtt Api.ApiEndpoint` is their local `ws://` URL. Only a template that mentions WEBSOCKET
+ * pays for the extra load that finds them.
+ */
+async function reserveWebSocketApiPorts(config: AppConfig, edgeUrl: string): Promise<PortReservation> {
+  let mentionsWebSocket = false;
+  try {
+    mentionsWebSocket = readFileSync(config.templatePath, 'utf8').includes('WEBSOCKET');
+  } catch {
+    // A missing template is reported by the real load, with its own message.
+  }
+  const probe = mentionsWebSocket
+    ? await loadTemplate(config.templatePath, { parameterOverrides: config.parameterOverrides, region: config.region, accountId: config.accountId, edgeUrl })
+    : undefined;
+  const ids = (probe?.webSocketApis ?? []).map((api) => api.logicalId);
+  return reserveWebSocketPorts(ids, config.host, config.port === 0 ? 0 : config.port + (probe?.apis.length ?? 0));
 }
 
 async function stopAll(stops: Stop[]): Promise<void> {

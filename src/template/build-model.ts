@@ -1,5 +1,5 @@
 import { evaluate } from './intrinsics/evaluate';
-import type { ApiSpec, FunctionSpec, LayerSpec, ResolvedResource, RouteSpec } from './model';
+import type { ApiSpec, FunctionSpec, LayerSpec, ResolvedResource, RouteSpec, WebSocketApiSpec } from './model';
 import type { ProblemSink } from './problems';
 import type { RawResource } from './raw-resources';
 import { attachRoutes, buildHttpApi, buildRestApi } from './resources/apis';
@@ -7,10 +7,12 @@ import { ResourceContext, type BuildEnvironment } from './resources/context';
 import { buildLambdaFunction, buildServerlessFunction } from './resources/functions';
 import { notRunWarning } from './resources/known-types';
 import { buildLayer } from './resources/layers';
+import { buildWebSocketApis } from './resources/websocket-apis';
 
 export interface BuiltResources {
   functions: FunctionSpec[];
   apis: ApiSpec[];
+  webSocketApis: WebSocketApiSpec[];
   layers: LayerSpec[];
   resources: Record<string, ResolvedResource>;
 }
@@ -48,7 +50,13 @@ export function buildResources(template: RawResource[], generated: RawResource[]
     ...buildAll(all.filter((c) => c.raw.generatedFrom), apiOf, sink),
   ];
   attachRoutes(apis, routesOf(functions));
-  return { functions, apis, layers, resources };
+  const functionArns = new Map<string, string>();
+  for (const fn of functions) {
+    const arn = sink.attempt(() => env.refs.getAtt(fn.logicalId, 'Arn', ['Resources', fn.logicalId]));
+    if (typeof arn === 'string') functionArns.set(arn, fn.logicalId);
+  }
+  const webSocketApis = buildWebSocketApis(all.filter((c) => !c.raw.generatedFrom), functionArns, (step) => sink.attempt(step));
+  return { functions, apis, webSocketApis, layers, resources };
 }
 
 function functionOf(ctx: ResourceContext): FunctionSpec | undefined {

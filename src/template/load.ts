@@ -22,6 +22,8 @@ export interface TemplateLoadOptions extends LoadOptions {
   edgeUrl?: string;
   /** Where inline code is written; default `.stratus` beside the template. */
   stateDir?: string;
+  /** Local `ws://` URL per WebSocket API logical id: what `Fn::GetAtt Api.ApiEndpoint` gives. */
+  webSocketEndpoints?: Record<string, string>;
 }
 
 /** Loads a template into the app model; the first problem throws a TemplateError. */

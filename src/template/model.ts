@@ -16,6 +16,9 @@ export interface AppModel {
   accountId: string;
   functions: FunctionSpec[];
   apis: ApiSpec[];
+  /** AWS::ApiGatewayV2::Api resources with ProtocolType WEBSOCKET, in template order. */
+  /** Optional so hand-built models (tests) need not list it; the loader always sets it. */
+  webSocketApis?: WebSocketApiSpec[];
   layers: LayerSpec[];
   outputs: OutputSpec[];
   /** Every resource after intrinsic resolution, for services added later (queues, topics…). */
@@ -88,6 +91,30 @@ export interface ApiSpec {
   implicit: boolean;
   /** Raw Auth as resolved (authorizers, default authorizer), interpreted by the gateway. */
   auth?: unknown;
+}
+
+/** A WebSocket API (AWS::ApiGatewayV2::Api, ProtocolType WEBSOCKET) with its routes and stages. */
+export interface WebSocketApiSpec {
+  logicalId: string;
+  /** What `Ref` gives: the API id. */
+  apiId: string;
+  name: string;
+  /** e.g. `$request.body.action`. */
+  routeSelectionExpression: string;
+  /** StageName of each AWS::ApiGatewayV2::Stage of the API, in template order (at least one). */
+  stages: string[];
+  routes: WebSocketRouteSpec[];
+}
+
+export interface WebSocketRouteSpec {
+  /** Logical id of the AWS::ApiGatewayV2::Route. */
+  logicalId: string;
+  /** `$connect`, `$disconnect`, `$default` or a custom key matched against the selection expression. */
+  routeKey: string;
+  /** The function of the route's AWS_PROXY integration; undefined when the route has no runnable target. */
+  functionLogicalId?: string;
+  /** Set when an AWS::ApiGatewayV2::RouteResponse exists for the route: the integration's answer goes back to the client. */
+  twoWay: boolean;
 }
 
 export interface LayerSpec {

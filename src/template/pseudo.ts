@@ -15,6 +15,8 @@ export interface PseudoValues {
   partition: string;
   urlSuffix: string;
   edgeUrl: string;
+  /** Local `ws://` URL of each WebSocket API by logical id, once Stratus has its ports (GetAtt ApiEndpoint). */
+  webSocketEndpoints: Record<string, string>;
 }
 
 /** Marks AWS::NoValue: the key or list item holding it is removed. */
@@ -32,7 +34,7 @@ export function defaultStackName(templatePath: string): string {
   return /^[A-Za-z]/.test(cleaned) ? cleaned.slice(0, 128) : `stack-${cleaned}`.slice(0, 128);
 }
 
-export function buildPseudoValues(templatePath: string, options: LoadOptions & { edgeUrl?: string }): PseudoValues {
+export function buildPseudoValues(templatePath: string, options: LoadOptions & { edgeUrl?: string; webSocketEndpoints?: Record<string, string> }): PseudoValues {
   const region = options.region ?? DEFAULT_REGION;
   return {
     region,
@@ -41,6 +43,7 @@ export function buildPseudoValues(templatePath: string, options: LoadOptions & {
     partition: partitionOf(region),
     urlSuffix: region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com',
     edgeUrl: (options.edgeUrl ?? DEFAULT_EDGE_URL).replace(/\/+$/, ''),
+    webSocketEndpoints: options.webSocketEndpoints ?? {},
   };
 }
 

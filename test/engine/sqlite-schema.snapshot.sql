@@ -147,6 +147,17 @@ CREATE TABLE topics (
   next_sequence         INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 
+CREATE TABLE ws_connections (
+  connection_id  TEXT PRIMARY KEY,
+  api_id         TEXT NOT NULL,
+  stage          TEXT NOT NULL,
+  node           TEXT NOT NULL,
+  connected_at   INTEGER NOT NULL,
+  last_active_at INTEGER NOT NULL,
+  source_ip      TEXT NOT NULL,
+  user_agent     TEXT
+) WITHOUT ROWID;
+
 CREATE INDEX log_events_group_id ON log_events (log_group, id);
 
 CREATE INDEX log_events_group_time ON log_events (log_group, timestamp);
@@ -168,3 +179,7 @@ CREATE INDEX queue_move_tasks_source ON queue_move_tasks (source, started_at);
 CREATE UNIQUE INDEX topic_subscriptions_endpoint ON topic_subscriptions (topic, protocol, endpoint);
 
 CREATE INDEX topic_subscriptions_order ON topic_subscriptions (topic, created_at, arn);
+
+CREATE INDEX ws_connections_api ON ws_connections (api_id, connected_at);
+
+CREATE INDEX ws_connections_node ON ws_connections (node);

@@ -52,7 +52,14 @@ function printBanner(app: RunningApp, elapsedMs: number): void {
       out.push(`    ${route.method.padEnd(7)} ${route.path} → ${fn?.name ?? route.functionLogicalId}`);
     }
   }
-  if (app.apiEndpoints.length === 0) out.push('  (no APIs in this template)');
+  for (const { api, url } of app.webSocketEndpoints) {
+    out.push(`  WebSocket API ${api.logicalId}: ${url}/${api.stages[0]}`);
+    for (const route of api.routes) {
+      const fn = route.functionLogicalId ? app.functions.find(route.functionLogicalId) : undefined;
+      out.push(`    ${route.routeKey.padEnd(12)} → ${fn?.name ?? route.functionLogicalId ?? '(no integration)'}`);
+    }
+  }
+  if (app.apiEndpoints.length === 0 && app.webSocketEndpoints.length === 0) out.push('  (no APIs in this template)');
   out.push(`  AWS endpoints: ${app.edgeUrl}`);
   if (app.model.outputs.length > 0) {
     out.push('Outputs:');

@@ -44,6 +44,14 @@ const restApi: TypeSemantics = {
   attributes: { RootResourceId: (s) => deterministicId(`${s.logicalId}/root`), RestApiId: apiId },
 };
 const httpApi: TypeSemantics = { nameProperty: 'Name', ref: apiId, attributes: { ApiEndpoint: apiEndpoint, ApiId: apiId } };
+/** A WebSocket API's endpoint is `wss://…` on AWS; on Stratus the local `ws://` URL once its port is known. */
+const v2ApiEndpoint = (s: RefSubject) =>
+  s.property('ProtocolType') === 'WEBSOCKET'
+    ? (s.pseudo.webSocketEndpoints[s.logicalId] ?? `wss://${apiId(s)}.execute-api.${s.pseudo.region}.${s.pseudo.urlSuffix}`)
+    : apiEndpoint(s);
+const v2Api: TypeSemantics = { nameProperty: 'Name', ref: apiId, attributes: { ApiEndpoint: v2ApiEndpoint, ApiId: apiId } };
+/** Routes, integrations and deployments: Ref is their id (RouteId, IntegrationId, DeploymentId). */
+const v2Child = (attribute: string): TypeSemantics => ({ ref: apiId, attributes: { [attribute]: apiId } });
 const layer = (nameProperty: string): TypeSemantics => ({ nameProperty, ref: layerArn, attributes: {} });
 
 export const REF_TABLE: Record<string, TypeSemantics> = {
@@ -94,7 +102,13 @@ export const REF_TABLE: Record<string, TypeSemantics> = {
   'AWS::Serverless::Api': restApi,
   'AWS::ApiGateway::RestApi': restApi,
   'AWS::Serverless::HttpApi': httpApi,
-  'AWS::ApiGatewayV2::Api': httpApi,
+  'AWS::ApiGatewayV2::Api': v2Api,
+  'AWS::ApiGatewayV2::Route': v2Child('RouteId'),
+  'AWS::ApiGatewayV2::Integration': v2Child('IntegrationId'),
+  'AWS::ApiGatewayV2::Deployment': v2Child('DeploymentId'),
+  'AWS::ApiGatewayV2::RouteResponse': v2Child('RouteResponseId'),
+  'AWS::ApiGatewayV2::IntegrationResponse': v2Child('IntegrationResponseId'),
+  'AWS::ApiGatewayV2::Stage': { nameProperty: 'StageName', ref: byName, attributes: {} },
   'AWS::Serverless::LayerVersion': layer('LayerName'),
   'AWS::Lambda::LayerVersion': layer('LayerName'),
   'AWS::IAM::Role': {

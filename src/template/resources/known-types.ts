@@ -6,6 +6,13 @@ export const MODELLED_TYPES: readonly string[] = [
   'AWS::Serverless::HttpApi',
   'AWS::Serverless::LayerVersion',
   'AWS::Lambda::LayerVersion',
+  // WebSocket APIs (resources/websocket-apis.ts); an HTTP-protocol ApiGatewayV2::Api is warned there.
+  'AWS::ApiGatewayV2::Api',
+  'AWS::ApiGatewayV2::Route',
+  'AWS::ApiGatewayV2::Integration',
+  'AWS::ApiGatewayV2::RouteResponse',
+  'AWS::ApiGatewayV2::Stage',
+  'AWS::ApiGatewayV2::Deployment',
 ];
 
 /**
