@@ -13,7 +13,7 @@ import { FunctionService } from '../services/functions/service';
 import { createNodeDriver } from '../runtime/node';
 import { createPythonDriver, createProvidedDriver } from '../runtime/runtime-api';
 import type { RuntimeDriver } from '../runtime/types';
-import { startHttpApis } from '../gateways/http-api';
+import { startHttpApis, type HttpApiServers } from '../gateways/http-api';
 import { startEdgeServer, type EdgeHandler } from '../gateways/edge/server';
 import { clockControl } from '../gateways/edge/clock-control';
 import { awsEndpoints } from '../gateways/aws/registry';
@@ -40,6 +40,10 @@ export interface RunningApp {
   schedules: AsyncStack['schedules'];
   asyncInvoker: AsyncStack['asyncInvoker'];
   apiEndpoints: { api: ApiSpec; url: string }[];
+  /** Custom domains, each on its own port, with their base-path mappings. */
+  apiDomains: HttpApiServers['domains'];
+  /** API keys of the template (generated values included). */
+  apiKeys: HttpApiServers['apiKeys'];
   edgeUrl: string;
   /** Stops everything; in-flight API requests get up to `graceMs` to finish. */
   close(graceMs?: number): Promise<void>;
@@ -138,13 +142,17 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
       region: config.region,
       accountId: config.accountId,
       clock,
+      resources: core.model.resources,
     });
+    core.model.warnings.push(...apis.warnings);
     let graceForApis = 0;
     stops.push(() => apis.close(graceForApis));
     return {
       ...core,
       ...asyncStack,
       apiEndpoints: apis.endpoints,
+      apiDomains: apis.domains,
+      apiKeys: apis.apiKeys,
       edgeUrl: edge.url,
       close: (graceMs = 0) => {
         graceForApis = graceMs;
