@@ -10,6 +10,7 @@
  * A key without a Value gets a generated 40-character value, stable for the same template.
  */
 import type { ApiSpec, ResolvedResource } from '../../../template/model';
+import { createHash } from 'node:crypto';
 import { deterministicId } from '../../../template/refs/ids';
 
 export interface ApiKey {
@@ -110,8 +111,12 @@ function apiResolver(apis: ApiSpec[]): (ref: unknown) => string | undefined {
 }
 
 /** API Gateway generates 40 alphanumerics; Stratus derives them so restarts keep the value. */
+const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 function generatedValue(logicalId: string): string {
-  return deterministicId(`api-key/${logicalId}`, 40);
+  const bytes = createHash('sha512').update(`api-key/${logicalId}`).digest();
+  let value = '';
+  for (let i = 0; i < 40; i++) value += KEY_ALPHABET[bytes[i] % KEY_ALPHABET.length];
+  return value;
 }
 
 export { apiResolver };
