@@ -157,11 +157,13 @@ async function respond(
   const paths: PathView = locator ? locator.view(target.rawPath, below) : { belowStage: below, withStage: ctx.stagePrefix + below };
   const domainName = headerValue(request.rawHeaders, 'host') ?? 'localhost';
   const v1 = match.route.spec.payloadFormatVersion === '1.0';
-  const routeMatch = match;
-  const build = (version: '1.0' | '2.0') =>
-    version === '1.0' ? buildEventV1(ctx, request, routeMatch, ids, paths, domainName) : buildEventV2(ctx, request, routeMatch, ids, paths, domainName);
-  const event = build(v1 ? '1.0' : '2.0');
+  const event = v1
+    ? buildEventV1(ctx, request, match, ids, paths, domainName)
+    : buildEventV2(ctx, request, match, ids, paths, domainName);
   if (features) {
+    const routeMatch = match;
+    const build = (version: '1.0' | '2.0') =>
+      version === '1.0' ? buildEventV1(ctx, request, routeMatch, ids, paths, domainName) : buildEventV2(ctx, request, routeMatch, ids, paths, domainName);
     const early = await beforeIntegration(ctx, features, { request, match, below, event, build, requestId: ids.requestId, isCorsMock: corsMock !== undefined });
     if (early) return early;
   }
