@@ -124,9 +124,11 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues), snsService(asyncStack.topics), sesService(asyncStack.mail)],
       }),
     );
+    let apis: HttpApiServers | undefined;
     handlers.unshift(
       controlApi({
         ...asyncStack,
+        apiOverview: () => apiOverview(apis),
         queueStore: core.engine.queues,
         clock,
         queueUrl: (name) => queueUrl({ region: config.region, accountId: config.accountId, endpointUrl: edge.url }, name),
@@ -134,7 +136,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         topicArn: (name) => `arn:aws:sns:${config.region}:${config.accountId}:${name}`,
       }),
     );
-    const apis = await startHttpApis({
+    apis = await startHttpApis({
       apis: core.model.apis,
       invoker: core.functions,
       host: config.host,
@@ -173,6 +175,15 @@ async function stopAll(stops: Stop[]): Promise<void> {
       // Keep stopping the rest: one component failing to stop must not leak the others.
     }
   }
+}
+
+/** What the control API's `GET apis` answers (empty until the APIs listen). */
+function apiOverview(apis: HttpApiServers | undefined) {
+  return {
+    apis: (apis?.endpoints ?? []).map((e) => ({ logicalId: e.api.logicalId, kind: e.api.kind, url: e.url })),
+    domains: (apis?.domains ?? []).map((d) => ({ name: d.name, url: d.url, mappings: d.mappings.map((m) => ({ basePath: m.basePath.join('/'), api: m.apiLogicalId })) })),
+    apiKeys: (apis?.apiKeys ?? []).map((k) => ({ id: k.id, name: k.name, value: k.value, enabled: k.enabled })),
+  };
 }
 
 /** The function service's methods as free functions (the Lambda adapter calls them detached). */

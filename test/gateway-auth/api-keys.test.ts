@@ -9,6 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, startAuthApp, startIssuer, type AuthApp, type Issuer } from './helpers';
+import { runStratus } from '../support/stratus-process';
 
 let issuer: Issuer;
 let app: AuthApp;
@@ -68,4 +69,17 @@ test('the quota (2 a day) answers 429 Limit Exceeded until the next day', async 
   assert.equal(over.headers.get('x-amzn-errortype'), 'LimitExceededException');
   await app.advance(86_400_000);
   assert.equal((await call(`${app.keyed}/items`, quotaKey)).status, 200);
+});
+
+test('`stratus apis` and the control API show the keys with their values', async () => {
+  const overview = (await call(`${app.app.edgeUrl}/_stratus/api/apis`)).json();
+  assert.deepEqual(
+    overview.apiKeys.find((k: { id: string }) => k.id === 'KeyedApiApiKey'),
+    { id: 'KeyedApiApiKey', name: 'KeyedApiApiKey', value: app.generatedKey, enabled: true },
+  );
+  assert.ok(overview.apis.some((a: { logicalId: string; url: string }) => a.logicalId === 'KeyedApi' && a.url === app.keyed));
+  const cli = await runStratus(['apis', '--edge-url', app.app.edgeUrl]);
+  assert.equal(cli.code, 0, cli.stderr);
+  assert.match(cli.stdout, new RegExp(`API key KeyedApiApiKey\t${app.generatedKey}`));
+  assert.match(cli.stdout, /API key DisabledKey\t\S+\t\(disabled\)/);
 });
