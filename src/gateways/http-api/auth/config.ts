@@ -110,6 +110,7 @@ export function readApiAuth(api: ApiSpec, warn: (message: string) => void): ApiA
     throw new AuthConfigError(`${api.logicalId}: DefaultAuthorizer ${defaultAuthorizer} is not one of Auth.Authorizers`);
   }
   if (auth.EnableIamAuthorizer === true || defaultAuthorizer === 'AWS_IAM') warn(`${api.logicalId}: the AWS_IAM authorizer is not enforced by Stratus`);
+  if (auth.ResourcePolicy !== undefined) warn(`${api.logicalId}: Auth.ResourcePolicy is not enforced by Stratus`);
   return {
     authorizers,
     defaultAuthorizer: defaultAuthorizer === 'AWS_IAM' ? undefined : defaultAuthorizer,
