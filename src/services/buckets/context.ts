@@ -17,8 +17,8 @@ export interface BucketServiceOptions {
   clock: Clock;
   region: string;
   accountId: string;
-  /** Hands a notification payload to a target ARN (function, queue, topic), durably. */
-  deliver(targetArn: string, payload: string): Promise<void>;
+  /** Hands a notification payload of `bucket` to a target ARN (function, queue, topic), durably. */
+  deliver(targetArn: string, payload: string, bucket: string): Promise<void>;
   onError(err: unknown): void;
 }
 

@@ -48,7 +48,7 @@ export async function notify(ctx: BucketContext, bucket: BucketRecord, event: Ob
         },
       },
     };
-    await ctx.deliver(target.arn, JSON.stringify({ Records: [record] })).catch(ctx.onError);
+    await ctx.deliver(target.arn, JSON.stringify({ Records: [record] }), bucket.name).catch(ctx.onError);
   }
 }
 
@@ -63,7 +63,7 @@ export async function sendTestEvents(ctx: BucketContext, bucket: BucketRecord, o
     RequestId: requestIdOf(origin),
     HostId: hostIdOf(origin),
   });
-  for (const target of targets) await ctx.deliver(target.arn, payload).catch(ctx.onError);
+  for (const target of targets) await ctx.deliver(target.arn, payload, bucket.name).catch(ctx.onError);
 }
 
 /** Keys in records are URL-encoded the way S3 does it: form encoding (space → `+`), `/` kept. */
