@@ -7,8 +7,8 @@ import { document, el, esc, isoTime } from '../xml';
 import { xmlResponse, type S3Response } from '../response';
 import { ownerId } from './buckets';
 
-/** S3's URL encoding of keys in listings: like encodeURIComponent, `/` kept. */
-const urlEncode = (s: string) => encodeURIComponent(s).replace(/%2F/g, '/').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** S3's URL encoding of keys in listings: form encoding (space → `+`), `/` kept. */
+const urlEncode = (s: string) => encodeURIComponent(s).replace(/%20/g, '+').replace(/%2F/g, '/').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 function common(call: S3Call) {
   const encoding = call.query.get('encoding-type');
