@@ -27,6 +27,7 @@ import { eventsService } from '../gateways/aws/events';
 import { queueArn, queueUrl } from '../services/queues';
 import { environmentOverrides } from './environment-overrides';
 import { ensureTemplateLogGroups } from './log-groups';
+import { startBuckets } from './buckets';
 
 export interface RunningApp {
   model: AppModel;
@@ -39,6 +40,8 @@ export interface RunningApp {
   events: AsyncStack['events'];
   schedules: AsyncStack['schedules'];
   asyncInvoker: AsyncStack['asyncInvoker'];
+  /** S3 buckets; `buckets.getObject(bucket, key, { range })` is the read API for static files. */
+  buckets: Awaited<ReturnType<typeof startBuckets>>;
   apiEndpoints: { api: ApiSpec; url: string }[];
   /** Custom domains, each on its own port, with their base-path mappings. */
   apiDomains: HttpApiServers['domains'];
@@ -110,6 +113,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
       onError: (err) => process.stderr.write(`stratus: ${(err as Error)?.message ?? String(err)}\n`),
     });
     stops.push(() => asyncStack.stop());
+    const buckets = await startBuckets({ config, model: core.model, engine: core.engine, clock, dispatcher: asyncStack.dispatcher });
     // The edge listens first (handlers need its URL); the AWS endpoints join once the services exist.
     handlers.push(
       awsEndpoints({
@@ -122,6 +126,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         logStore: core.engine.logs,
         auth: { credentials: config.awsCredentials },
         extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues), snsService(asyncStack.topics), sesService(asyncStack.mail)],
+        buckets,
       }),
     );
     let apis: HttpApiServers | undefined;
@@ -152,6 +157,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
     return {
       ...core,
       ...asyncStack,
+      buckets,
       apiEndpoints: apis.endpoints,
       apiDomains: apis.domains,
       apiKeys: apis.apiKeys,
