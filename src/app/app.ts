@@ -27,6 +27,7 @@ import { eventsService } from '../gateways/aws/events';
 import { queueArn, queueUrl } from '../services/queues';
 import { environmentOverrides } from './environment-overrides';
 import { ensureTemplateLogGroups } from './log-groups';
+import { bucketObjectSource } from './object-source';
 import { startBuckets } from './buckets';
 
 export interface RunningApp {
@@ -150,6 +151,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
       accountId: config.accountId,
       clock,
       resources: core.model.resources,
+      objects: bucketObjectSource(buckets),
     });
     core.model.warnings.push(...apis.warnings);
     let graceForApis = 0;
