@@ -83,3 +83,13 @@ test('`stratus apis` and the control API show the keys with their values', async
   assert.match(cli.stdout, new RegExp(`API key KeyedApiApiKey\t${app.generatedKey}`));
   assert.match(cli.stdout, /API key DisabledKey\t\S+\t\(disabled\)/);
 });
+
+test('SHARED: SAM\'s ServerlessApiKey opens the API; a key of another API\'s plan does not', async () => {
+  const shared = app.app.apis.SharedApi;
+  const value = app.app.stdout().match(/API key ServerlessApiKey: (\S+)/)?.[1];
+  assert.ok(value);
+  assert.equal((await call(`${shared}/shared`, key(value))).status, 200);
+  const foreign = await call(`${shared}/shared`, key('quota-key-value-0123456789'));
+  assert.equal(foreign.status, 403);
+  assert.equal(foreign.text, '{"message":"Forbidden"}');
+});
