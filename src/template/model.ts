@@ -106,6 +106,8 @@ export interface ApiSpec {
   auth?: unknown;
   /** Raw `Domain` as resolved (DomainName, BasePath, …), interpreted by the gateway. */
   domain?: unknown;
+  /** REST: raw `GatewayResponses` as resolved (response type → StatusCode, ResponseParameters, ResponseTemplates). */
+  gatewayResponses?: unknown;
 }
 
 export interface LayerSpec {

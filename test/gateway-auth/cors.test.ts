@@ -4,6 +4,7 @@
  *   Access-Control-* headers (values unquoted from "'…'"), AllowMethods defaulting to the path's
  *   methods plus OPTIONS ("CorsConfiguration" in the SAM reference); AddDefaultAuthorizerToCorsPreflight
  *   (default true) puts the DefaultAuthorizer on those OPTIONS methods ("ApiAuth").
+ * - REST GatewayResponses ("Gateway response types for API Gateway", SAM "GatewayResponse").
  * - HTTP APIs: "Configuring CORS for an HTTP API" — preflights answered by API Gateway even
  *   without an OPTIONS route, CORS headers added to integration answers and the backend's own
  *   CORS headers ignored.
@@ -99,4 +100,20 @@ test('HTTP API: answers carry the configured CORS headers in place of the functi
   // An OPTIONS without Access-Control-Request-Method is not a preflight: it is routed (no route → 404).
   const plain = await call(`${app.http}/public`, { method: 'OPTIONS', headers: { origin: 'https://app.example.com' } });
   assert.equal(plain.status, 404);
+});
+
+test('REST GatewayResponses: UNAUTHORIZED and DEFAULT_4XX put headers (CORS) and templates on the refusals', async () => {
+  const unauthorized = await call(`${app.guarded}/things`);
+  assert.equal(unauthorized.status, 401);
+  assert.equal(unauthorized.text, '{"error": "Unauthorized"}');
+  assert.equal(unauthorized.headers.get('access-control-allow-origin'), 'https://app.example.com');
+  assert.equal(unauthorized.headers.get('www-authenticate'), 'Bearer');
+  const denied = await call(`${app.guarded}/things`, withAuth('deny'));
+  assert.equal(denied.status, 403);
+  assert.equal(denied.text, '{"Message":"User is not authorized to access this resource with an explicit deny"}');
+  assert.equal(denied.headers.get('access-control-allow-origin'), '*');
+  // A 5xx has no DEFAULT_5XX: API Gateway's default answer.
+  const failed = await call(`${app.guarded}/things`, withAuth('boom'));
+  assert.equal(failed.status, 500);
+  assert.equal(failed.headers.get('access-control-allow-origin'), null);
 });

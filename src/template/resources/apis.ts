@@ -26,6 +26,7 @@ export function buildRestApi(ctx: ResourceContext, implicit: boolean): ApiSpec {
     cors: ctx.properties.Cors,
     auth: ctx.properties.Auth,
     domain: ctx.properties.Domain,
+    gatewayResponses: ctx.properties.GatewayResponses,
     implicit,
   };
 }

@@ -18,6 +18,8 @@ import { identityValues, pathLookup } from './identity';
 import { runHttpAuthorizer } from './http-lambda';
 import { verifyJwt, type JwksDirectory } from './jwt';
 import { runRestAuthorizer, type Decision } from './rest-lambda';
+import { readGatewayResponses, type GatewayResponses } from './gateway-responses';
+import type { Refusal } from './answers';
 import type { ApiKey } from './usage-plans';
 
 export interface GuardDeps {
@@ -61,6 +63,8 @@ export function createApiGuards(target: GuardTarget, deps: GuardDeps, warn: (m: 
   const { api } = target;
   if (api.auth === undefined && !api.routes.some((r) => r.auth !== undefined)) return undefined;
   const auth = readApiAuth(api, warn);
+  const custom = api.kind === 'rest' ? readGatewayResponses(api.gatewayResponses) : undefined;
+  const answerFor = (reason: Refusal) => (custom ? custom(reason, refusal(api.kind, reason)) : refusal(api.kind, reason));
   const perRoute = new Map<RouteSpec, RouteAuth | undefined>();
   for (const route of api.routes) {
     const r = routeAuth(auth, route, api.logicalId);
@@ -70,16 +74,16 @@ export function createApiGuards(target: GuardTarget, deps: GuardDeps, warn: (m: 
     auth,
     routeAuth: (route) => (perRoute.has(route) ? perRoute.get(route) : undefined),
     routeOf: (route) => routeAuth(auth, route, api.logicalId),
-    check: (routeAuthSpec, input) => check(target, deps, routeAuthSpec, input),
+    check: (routeAuthSpec, input) => check(target, deps, routeAuthSpec, input, answerFor),
   };
 }
 
-async function check(target: GuardTarget, deps: GuardDeps, auth: RouteAuth, input: GuardInput): Promise<GuardResult> {
+async function check(target: GuardTarget, deps: GuardDeps, auth: RouteAuth, input: GuardInput, answerFor: (reason: Refusal) => HttpAnswer): Promise<GuardResult> {
   const kind = target.api.kind;
   const passed: Passed = { ok: true };
   if (auth.apiKeyRequired && kind === 'rest') {
     const key = deps.keys.check(target.api.logicalId, target.stage, headerValue(input.req.rawHeaders, 'x-api-key'));
-    if (!key.ok) return { ok: false, answer: refusal(kind, key.refusal) };
+    if (!key.ok) return { ok: false, answer: answerFor(key.refusal) };
     passed.apiKey = key.key;
   }
   const authorizer = auth.authorizer;
@@ -88,20 +92,20 @@ async function check(target: GuardTarget, deps: GuardDeps, auth: RouteAuth, inpu
   if (authorizer.kind === 'jwt') {
     const event = input.event('2.0');
     const identity = identityValues(authorizer.identity, input.req, pathLookup(event.requestContext));
-    if (!identity) return { ok: false, answer: refusal(kind, 'unauthorized') };
+    if (!identity) return { ok: false, answer: answerFor('unauthorized') };
     const decision = await verifyJwt(authorizer, identity[0], auth.scopes, deps);
-    if (!decision.ok) return { ok: false, answer: 'answer' in decision ? decision.answer : refusal(kind, 'authorizerFailed') };
+    if (!decision.ok) return { ok: false, answer: 'answer' in decision ? decision.answer : answerFor('authorizerFailed') };
     return { ...passed, authorizer: decision.authorizer };
   }
   const version = kind === 'rest' ? '1.0' : authorizer.payloadVersion!;
   const event = input.event(version);
   const identity = identityValues(authorizer.identity, input.req, pathLookup(event.requestContext));
-  if (!identity) return { ok: false, answer: refusal(kind, 'unauthorized') };
+  if (!identity) return { ok: false, answer: answerFor('unauthorized') };
   const decision: Decision =
     kind === 'rest'
       ? await runRestAuthorizer(authorizer, { methodArn: arn, identity, event }, deps)
       : await runHttpAuthorizer(authorizer, { routeArn: arn, identity, event }, deps);
-  if (!decision.ok) return { ok: false, answer: refusal(kind, decision.refusal) };
+  if (!decision.ok) return { ok: false, answer: answerFor(decision.refusal) };
   return { ...passed, authorizer: decision.authorizer };
 }
 
