@@ -106,6 +106,8 @@ export interface ApiSpec {
   auth?: unknown;
   /** Raw `Domain` as resolved (DomainName, BasePath, …), interpreted by the gateway. */
   domain?: unknown;
+  /** REST: where API keys come from, `HEADER` (x-api-key, the default) or `AUTHORIZER` (usageIdentifierKey). */
+  apiKeySourceType?: string;
   /** REST: raw `GatewayResponses` as resolved (response type → StatusCode, ResponseParameters, ResponseTemplates). */
   gatewayResponses?: unknown;
 }

@@ -93,3 +93,13 @@ test('SHARED: SAM\'s ServerlessApiKey opens the API; a key of another API\'s pla
   assert.equal(foreign.status, 403);
   assert.equal(foreign.text, '{"message":"Forbidden"}');
 });
+
+test('ApiKeySourceType AUTHORIZER: the usageIdentifierKey of the authorizer is the key; x-api-key is not read', async () => {
+  const api = app.app.apis.AuthorizerKeyApi;
+  const res = await call(`${api}/metered`, { headers: { authorization: 'with-key' } });
+  assert.equal(res.status, 200);
+  assert.equal(res.json().requestContext.identity.apiKeyId, 'AuthorizerKey');
+  const noKey = await call(`${api}/metered`, { headers: { authorization: 'allow', 'x-api-key': 'authorizer-key-value-0123456789' } });
+  assert.equal(noKey.status, 403);
+  assert.equal(noKey.text, '{"message":"Forbidden"}');
+});

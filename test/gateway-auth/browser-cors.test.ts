@@ -52,7 +52,7 @@ async function putFrom(origin: string, url: string) {
     return await tab.evaluate(async (target) => {
       try {
         const res = await fetch(target, { method: 'PUT', headers: { authorization: 'Bearer letmein', 'content-type': 'application/json' }, body: '{"a":1}' });
-        return { ok: true, status: res.status, body: await res.json(), custom: res.headers.get('x-custom') };
+        return { ok: true, status: res.status, body: (await res.json()) as { method?: string; user?: string }, custom: res.headers.get('x-custom') };
       } catch (err) {
         return { ok: false, error: String(err) };
       }

@@ -27,6 +27,7 @@ export function buildRestApi(ctx: ResourceContext, implicit: boolean): ApiSpec {
     auth: ctx.properties.Auth,
     domain: ctx.properties.Domain,
     gatewayResponses: ctx.properties.GatewayResponses,
+    apiKeySourceType: ctx.optionalString('ApiKeySourceType'),
     implicit,
   };
 }

@@ -5,8 +5,10 @@
  * (RateLimit per second, BurstLimit deep) and its quota a count per calendar period (UTC), both
  * on the injectable clock; over either → 429 ("Too Many Requests" / "Limit Exceeded").
  *
- * Differs: counters live in memory (a restart forgets them); Quota.Offset is ignored; the
- * AUTHORIZER key source (usageIdentifierKey) is not used.
+ * With `ApiKeySourceType: AUTHORIZER` the key is the Lambda authorizer's `usageIdentifierKey`
+ * (guards.ts), checked the same way.
+ *
+ * Differs: counters live in memory (a restart forgets them); Quota.Offset is ignored.
  */
 import type { Clock } from '../../../shared/clock';
 import type { Refusal } from './answers';

@@ -81,13 +81,20 @@ export function createApiGuards(target: GuardTarget, deps: GuardDeps, warn: (m: 
 async function check(target: GuardTarget, deps: GuardDeps, auth: RouteAuth, input: GuardInput, answerFor: (reason: Refusal) => HttpAnswer): Promise<GuardResult> {
   const kind = target.api.kind;
   const passed: Passed = { ok: true };
-  if (auth.apiKeyRequired && kind === 'rest') {
-    const key = deps.keys.check(target.api.logicalId, target.stage, headerValue(input.req.rawHeaders, 'x-api-key'));
+  const keyFromAuthorizer = target.api.apiKeySourceType?.toUpperCase() === 'AUTHORIZER';
+  const checkKey = (value: string | undefined): GuardResult | undefined => {
+    const key = deps.keys.check(target.api.logicalId, target.stage, value);
     if (!key.ok) return { ok: false, answer: answerFor(key.refusal) };
     passed.apiKey = key.key;
+    return undefined;
+  };
+  const needsKey = auth.apiKeyRequired && kind === 'rest';
+  if (needsKey && !keyFromAuthorizer) {
+    const refused = checkKey(headerValue(input.req.rawHeaders, 'x-api-key'));
+    if (refused) return refused;
   }
   const authorizer = auth.authorizer;
-  if (!authorizer) return passed;
+  if (!authorizer) return needsKey && keyFromAuthorizer ? (checkKey(undefined) ?? passed) : passed;
   const arn = executeApiArn(target.region, target.accountId, target.apiId, target.stage, input.req.method, input.pathBelowStage);
   if (authorizer.kind === 'jwt') {
     const event = input.event('2.0');
@@ -106,6 +113,11 @@ async function check(target: GuardTarget, deps: GuardDeps, auth: RouteAuth, inpu
       ? await runRestAuthorizer(authorizer, { methodArn: arn, identity, event }, deps)
       : await runHttpAuthorizer(authorizer, { routeArn: arn, identity, event }, deps);
   if (!decision.ok) return { ok: false, answer: answerFor(decision.refusal) };
+  // ApiKeySourceType AUTHORIZER: the key is the authorizer's usageIdentifierKey, checked after it.
+  if (needsKey && keyFromAuthorizer) {
+    const refused = checkKey(decision.usageIdentifierKey);
+    if (refused) return refused;
+  }
   return { ...passed, authorizer: decision.authorizer };
 }
 

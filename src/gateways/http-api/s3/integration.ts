@@ -11,7 +11,9 @@
  * definition without a 4xx response answers 200 with the XML, exactly as API Gateway would).
  *
  * Differs: objects over API Gateway's 10 MB payload limit answer 500; no Range/conditional
- * pass-through; only GET.
+ * pass-through; only GET; bytes pass unchanged whatever BinaryMediaTypes says (on AWS a binary
+ * object needs a matching BinaryMediaTypes entry to arrive intact); with no IAM, a missing key
+ * is always S3's 404 NoSuchKey (AWS answers 403 AccessDenied when the role lacks s3:ListBucket).
  */
 import type { S3IntegrationSpec } from '../../../template/model';
 import { MAX_PAYLOAD_BYTES } from '../constants';
