@@ -10,7 +10,8 @@
  *   ReauthorizeEvery}} or {JwtConfiguration{issuer, audience}, IdentitySource,
  *   AuthorizationScopes}, DefaultAuthorizer.
  * - Route events: Auth.{Authorizer: Name | NONE, ApiKeyRequired, AuthorizationScopes}.
- * SAM's defaults: TOKEN, header Authorization, ReauthorizeEvery 300 ("LambdaTokenAuthorizationIdentity").
+ * SAM's defaults: TOKEN, header Authorization, ReauthorizeEvery 300 ("LambdaTokenAuthorizationIdentity";
+ * the ApiGatewayV2 Authorizer reference gives the same 300 for AuthorizerResultTtlInSeconds).
  *
  * Not done: Cognito user pool and AWS_IAM authorizers are not enforced (start warns);
  * ResourcePolicy is ignored.
