@@ -8,6 +8,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { call, startAuthApp, startIssuer, withAuth, type AuthApp, type Issuer } from './helpers';
 
@@ -106,4 +108,21 @@ test('AuthorizationScopes: one matching scope (scope or scp) is enough; none is 
   assert.equal((await call(`${app.http}/jwt-scoped`, bearer(viaScope))).status, 200);
   const viaScp = await issuer.sign({ aud: 'my-app', scp: ['orders/read'] });
   assert.equal((await call(`${app.http}/jwt-scoped`, bearer(viaScp))).status, 200);
+});
+
+test('an issuer whose discovery document cannot be read makes the request fail with 500, and the process stays up', async () => {
+  const broken = createServer((_req, res) => res.writeHead(500).end('nope'));
+  await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+  const brokenUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}/issuer`;
+  const other = await startAuthApp(brokenUrl);
+  try {
+    const token = await issuer.sign({ aud: 'my-app' }, { issuer: brokenUrl });
+    const res = await call(`${other.http}/jwt`, bearer(token));
+    assert.equal(res.status, 500);
+    assert.equal(res.text, '{"message":"Internal Server Error"}');
+    assert.equal((await call(`${other.http}/public`)).status, 200);
+  } finally {
+    await other.stop();
+    broken.close();
+  }
 });

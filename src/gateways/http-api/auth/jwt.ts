@@ -76,6 +76,8 @@ export async function verifyJwt(authorizer: JwtAuthorizer, identity: string, sco
   try {
     ({ payload } = await jwtVerify(token, keys, { algorithms: ALGORITHMS, issuer: authorizer.issuer, currentDate: new Date(now) }));
   } catch (err) {
+    // Keys that cannot be fetched are the gateway's failure, not the token's.
+    if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid || !(err instanceof errors.JOSEError)) return { ok: false, failed: true };
     return { ok: false, answer: invalid(describeFailure(err)) };
   }
   if (typeof payload.iat === 'number' && payload.iat * 1000 > now + 1000) return { ok: false, answer: invalid('the token is not valid yet') };
