@@ -4,7 +4,7 @@
  * raw-request helper for its edge port.
  */
 import { join } from 'node:path';
-import { Agent } from 'node:http';
+import { Agent, request } from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { startApp, type RunningApp } from '../../src/app/app';
@@ -93,6 +93,20 @@ export async function raw(endpoint: string, method: string, path: string, init: 
   const res = await fetch(`${endpoint}${path}`, { method, headers: init.headers, body: init.body });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, code: /<Code>([^<]*)<\/Code>/.exec(text)?.[1] };
+}
+
+/** Like `raw`, over node:http, so the Host header can name a virtual-hosted bucket (fetch forbids setting it). */
+export function rawWithHost(endpoint: string, method: string, path: string, host: string, body?: string): Promise<{ status: number; text: string }> {
+  const url = new URL(endpoint);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, method, path, headers: { host } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export async function bodyText(body: unknown): Promise<string> {

@@ -32,20 +32,30 @@ export async function postObject(call: S3Call): Promise<S3Response> {
       return reject(malformedPost());
     }
     let upload: Promise<ObjectRecord> | undefined;
+    const source = Readable.from(call.body);
+    // A refused upload answers at once; the rest of the form is read and dropped, never parsed.
+    const refuse = (err: unknown) => {
+      source.unpipe(parser);
+      source.resume();
+      reject(err);
+    };
     parser.on('field', (name, value) => {
       if (!upload) fields.set(name.toLowerCase(), value);
     });
     parser.on('file', (name, stream, info) => {
       if (upload || name.toLowerCase() !== 'file') return void stream.resume();
       upload = store(call, bucket, fields, stream, info.filename);
-      upload.catch(() => stream.resume());
+      upload.catch((err) => {
+        stream.resume();
+        refuse(err);
+      });
     });
     parser.on('close', () => {
       if (!upload) return reject(invalidArgument('POST requires exactly one file upload per request.', 'file', '0'));
       upload.then(resolve, reject);
     });
-    parser.on('error', () => reject(malformedPost()));
-    Readable.from(call.body).on('error', reject).pipe(parser);
+    parser.on('error', () => refuse(malformedPost()));
+    source.on('error', reject).pipe(parser);
   });
   return answer(call, bucket, object, fields);
 }
