@@ -14,7 +14,7 @@ import { FunctionService } from '../services/functions/service';
 import { createNodeDriver } from '../runtime/node';
 import { createPythonDriver, createProvidedDriver } from '../runtime/runtime-api';
 import type { RuntimeDriver } from '../runtime/types';
-import { startHttpApis } from '../gateways/http-api';
+import { startHttpApis, type HttpApiServers } from '../gateways/http-api';
 import { startEdgeServer, type EdgeHandler } from '../gateways/edge/server';
 import { clockControl } from '../gateways/edge/clock-control';
 import { awsEndpoints } from '../gateways/aws/registry';
@@ -31,6 +31,8 @@ import { ensureTemplateLogGroups } from './log-groups';
 import { ConnectionService } from '../services/connections';
 import { reserveWebSocketPorts, serveWebSocketApis, type PortReservation } from '../gateways/websocket';
 import { apiGatewayManagementService } from '../gateways/aws/apigatewaymanagementapi';
+import { bucketObjectSource } from './object-source';
+import { startBuckets } from './buckets';
 
 export interface RunningApp {
   model: AppModel;
@@ -43,9 +45,15 @@ export interface RunningApp {
   events: AsyncStack['events'];
   schedules: AsyncStack['schedules'];
   asyncInvoker: AsyncStack['asyncInvoker'];
+  /** S3 buckets; `buckets.getObject(bucket, key, { range })` is the read API for static files. */
+  buckets: Awaited<ReturnType<typeof startBuckets>>;
   apiEndpoints: { api: ApiSpec; url: string }[];
   webSocketEndpoints: { api: WebSocketApiSpec; url: string }[];
   connections: ConnectionService;
+  /** Custom domains, each on its own port, with their base-path mappings. */
+  apiDomains: HttpApiServers['domains'];
+  /** API keys of the template (generated values included). */
+  apiKeys: HttpApiServers['apiKeys'];
   edgeUrl: string;
   /** Stops everything; in-flight API requests get up to `graceMs` to finish. */
   close(graceMs?: number): Promise<void>;
@@ -126,6 +134,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
       onError: (err) => process.stderr.write(`stratus: ${(err as Error)?.message ?? String(err)}\n`),
     });
     stops.push(() => asyncStack.stop());
+    const buckets = await startBuckets({ config, model: core.model, engine: core.engine, clock, dispatcher: asyncStack.dispatcher });
     // The edge listens first (handlers need its URL); the AWS endpoints join once the services exist.
     handlers.push(
       awsEndpoints({
@@ -144,11 +153,14 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
           sesService(asyncStack.mail),
           apiGatewayManagementService(connections),
         ],
+        buckets,
       }),
     );
+    let apis: HttpApiServers | undefined;
     handlers.unshift(
       controlApi({
         ...asyncStack,
+        apiOverview: () => apiOverview(apis),
         queueStore: core.engine.queues,
         clock,
         queueUrl: (name) => queueUrl({ region: config.region, accountId: config.accountId, endpointUrl: edge.url }, name),
@@ -156,7 +168,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         topicArn: (name) => `arn:aws:sns:${config.region}:${config.accountId}:${name}`,
       }),
     );
-    const apis = await startHttpApis({
+    apis = await startHttpApis({
       apis: core.model.apis,
       invoker: core.functions,
       host: config.host,
@@ -164,7 +176,11 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
       region: config.region,
       accountId: config.accountId,
       clock,
+      resources: core.model.resources,
+      objects: bucketObjectSource(buckets),
+      portsAfterApis: core.model.webSocketApis?.length ?? 0,
     });
+    core.model.warnings.push(...apis.warnings);
     let graceForApis = 0;
     stops.push(() => apis.close(graceForApis));
     const webSockets = serveWebSocketApis({
@@ -179,9 +195,12 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
     return {
       ...core,
       ...asyncStack,
+      buckets,
       apiEndpoints: apis.endpoints,
       webSocketEndpoints: webSockets.endpoints,
       connections,
+      apiDomains: apis.domains,
+      apiKeys: apis.apiKeys,
       edgeUrl: edge.url,
       close: (graceMs = 0) => {
         graceForApis = graceMs;
@@ -221,6 +240,15 @@ async function stopAll(stops: Stop[]): Promise<void> {
       // Keep stopping the rest: one component failing to stop must not leak the others.
     }
   }
+}
+
+/** What the control API's `GET apis` answers (empty until the APIs listen). */
+function apiOverview(apis: HttpApiServers | undefined) {
+  return {
+    apis: (apis?.endpoints ?? []).map((e) => ({ logicalId: e.api.logicalId, kind: e.api.kind, url: e.url })),
+    domains: (apis?.domains ?? []).map((d) => ({ name: d.name, url: d.url, mappings: d.mappings.map((m) => ({ basePath: m.basePath.join('/'), api: m.apiLogicalId })) })),
+    apiKeys: (apis?.apiKeys ?? []).map((k) => ({ id: k.id, name: k.name, value: k.value, enabled: k.enabled })),
+  };
 }
 
 /** The function service's methods as free functions (the Lambda adapter calls them detached). */

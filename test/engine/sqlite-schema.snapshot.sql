@@ -1,3 +1,47 @@
+CREATE TABLE bucket_objects (
+  bucket        TEXT NOT NULL REFERENCES buckets (name) ON DELETE CASCADE,
+  key           TEXT NOT NULL,
+  size          INTEGER NOT NULL,
+  etag          TEXT NOT NULL,
+  headers       TEXT NOT NULL,
+  metadata      TEXT NOT NULL,
+  tags          TEXT NOT NULL,
+  checksum      TEXT,
+  parts_count   INTEGER,
+  last_modified INTEGER NOT NULL,
+  blob_id       TEXT NOT NULL,
+  PRIMARY KEY (bucket, key)
+) WITHOUT ROWID;
+
+CREATE TABLE bucket_upload_parts (
+  upload_id     TEXT NOT NULL REFERENCES bucket_uploads (upload_id) ON DELETE CASCADE,
+  part_number   INTEGER NOT NULL,
+  size          INTEGER NOT NULL,
+  etag          TEXT NOT NULL,
+  last_modified INTEGER NOT NULL,
+  blob_id       TEXT NOT NULL,
+  PRIMARY KEY (upload_id, part_number)
+) WITHOUT ROWID;
+
+CREATE TABLE bucket_uploads (
+  upload_id TEXT PRIMARY KEY,
+  bucket    TEXT NOT NULL REFERENCES buckets (name) ON DELETE CASCADE,
+  key       TEXT NOT NULL,
+  headers   TEXT NOT NULL,
+  metadata  TEXT NOT NULL,
+  tags      TEXT NOT NULL,
+  initiated INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE buckets (
+  name         TEXT PRIMARY KEY,
+  region       TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  cors         TEXT,
+  notification TEXT,
+  tags         TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE log_events (
   id             INTEGER PRIMARY KEY AUTOINCREMENT,
   log_group      TEXT NOT NULL,
@@ -157,6 +201,8 @@ CREATE TABLE ws_connections (
   source_ip      TEXT NOT NULL,
   user_agent     TEXT
 ) WITHOUT ROWID;
+
+CREATE INDEX bucket_uploads_by_bucket ON bucket_uploads (bucket, key, initiated);
 
 CREATE INDEX log_events_group_id ON log_events (log_group, id);
 

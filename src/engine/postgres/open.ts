@@ -17,6 +17,7 @@ import { createPostgresScheduleStateStore } from './schedules/store';
 import { createPostgresTopicStore } from './topics/store';
 import { createPostgresMailStore } from './mail/store';
 import { createPostgresConnectionStore } from './connections/store';
+import { createPostgresBucketStore } from './buckets/store';
 
 export async function openPostgresEngine(url: string, options: { clock: Clock }): Promise<Engine> {
   const driver = await loadPg();
@@ -44,6 +45,7 @@ export async function openPostgresEngine(url: string, options: { clock: Clock })
     topics: createPostgresTopicStore(pool),
     mail: createPostgresMailStore(pool),
     connections: createPostgresConnectionStore(pool),
+    buckets: createPostgresBucketStore(pool),
     // Idempotent: composition roots may close on both error and shutdown paths.
     close: () => (closing ??= Promise.all([wakeups.close(), vacuum.close()]).then(() => pool.end())),
   };

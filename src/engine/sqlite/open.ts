@@ -10,6 +10,7 @@ import { createSqliteScheduleStateStore } from './schedules/store';
 import { createSqliteTopicStore } from './topics/store';
 import { createSqliteMailStore } from './mail/store';
 import { createSqliteConnectionStore } from './connections/store';
+import { createSqliteBucketStore } from './buckets/store';
 
 export async function openSqliteEngine(location: string, options: { clock: Clock }): Promise<Engine> {
   const db = await openDatabase(location);
@@ -27,6 +28,7 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     topics: createSqliteTopicStore(db),
     mail: createSqliteMailStore(db),
     connections: createSqliteConnectionStore(db),
+    buckets: createSqliteBucketStore(db),
     logs,
     async close() {
       // Idempotent: composition roots may close on both error and shutdown paths.

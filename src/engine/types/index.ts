@@ -9,6 +9,7 @@ import type { ScheduleStateStore } from './schedules';
 import type { TopicStore } from './topics';
 import type { MailStore } from './mail';
 import type { ConnectionStore } from './connections';
+import type { BucketStore } from './buckets';
 
 export type * from './logs';
 export type * from './queues';
@@ -16,6 +17,7 @@ export type * from './schedules';
 export type * from './topics';
 export type * from './mail';
 export type * from './connections';
+export type * from './buckets';
 
 export interface Engine {
   readonly backend: 'sqlite' | 'postgres';
@@ -25,5 +27,6 @@ export interface Engine {
   readonly topics: TopicStore;
   readonly mail: MailStore;
   readonly connections: ConnectionStore;
+  readonly buckets: BucketStore;
   close(): Promise<void>;
 }

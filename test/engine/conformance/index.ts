@@ -9,6 +9,7 @@ import { runScheduleStateConformance } from './schedules';
 import { runTopicStoreConformance } from './topics';
 import { runMailStoreConformance } from './mail';
 import { runConnectionStoreConformance } from './connections';
+import { runBucketStoreConformance } from './buckets';
 import type { Engine } from '../../../src/engine/types';
 
 export function runEngineConformance(name: string, open: () => Promise<Engine>, options: { url?: string } = {}): void {
@@ -18,4 +19,5 @@ export function runEngineConformance(name: string, open: () => Promise<Engine>, 
   runTopicStoreConformance(name, open);
   runMailStoreConformance(name, open);
   runConnectionStoreConformance(name, open);
+  runBucketStoreConformance(name, open);
 }
