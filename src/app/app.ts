@@ -20,6 +20,7 @@ import { awsEndpoints } from '../gateways/aws/registry';
 import { sqsService } from '../gateways/aws/sqs';
 import { snsService } from '../gateways/aws/sns';
 import { sesService } from '../gateways/aws/ses';
+import { dynamodbService } from '../gateways/aws/dynamodb';
 import type { AppConfig } from './config';
 import { startAsyncStack, type AsyncStack } from './async-stack';
 import { controlApi } from '../gateways/control/api';
@@ -36,6 +37,7 @@ export interface RunningApp {
   queues: AsyncStack['queues'];
   topics: AsyncStack['topics'];
   mail: AsyncStack['mail'];
+  tables: AsyncStack['tables'];
   events: AsyncStack['events'];
   schedules: AsyncStack['schedules'];
   asyncInvoker: AsyncStack['asyncInvoker'];
@@ -117,7 +119,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         logs: core.logs,
         logStore: core.engine.logs,
         auth: { credentials: config.awsCredentials },
-        extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues), snsService(asyncStack.topics), sesService(asyncStack.mail)],
+        extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues), snsService(asyncStack.topics), sesService(asyncStack.mail), dynamodbService(asyncStack.tables)],
       }),
     );
     handlers.unshift(

@@ -19,11 +19,13 @@ import type { TargetDispatcher } from '../services/targets/types';
 import { readQueueMappings, DEFAULT_CONCURRENCY, type QueueMapping } from '../sources/queue-pollers/mapping';
 import { QueuePoller } from '../sources/queue-pollers/poller';
 import { scheduleRuleListener } from './schedule-rules';
+import { createTableService, type TableService } from '../services/tables';
 
 export interface AsyncStack {
   queues: QueueService;
   topics: TopicService;
   mail: MailService;
+  tables: TableService;
   events: EventsService;
   schedules: ScheduleService;
   asyncInvoker: AsyncInvoker;
@@ -48,6 +50,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
   const addressing = { region: o.region, accountId: o.accountId, endpointUrl: o.endpointUrl };
   const queues = createQueueService({ store: o.engine.queues, clock: o.clock, ...addressing });
   const asyncInvoker = new AsyncInvoker({ model: o.model, store: o.engine.queues, functions: o.functions, clock: o.clock, onError: o.onError });
+  const tables = createTableService({ store: o.engine.tables, clock: o.clock, region: o.region, accountId: o.accountId, onError: o.onError });
   const mail = createMailService({ store: o.engine.mail, clock: o.clock, region: o.region, accountId: o.accountId, relay: o.smtpRelay, onError: o.onError });
   // The dispatcher and the events service need each other (rules deliver to buses); the ports
   // resolve `events` when a delivery happens, after both exist.
@@ -102,11 +105,14 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     await schedules!.stop();
     await topics.close();
     await mail.close();
+    await tables.close();
     await asyncInvoker.stop();
     await retries.stop();
   };
   try {
     await queues.ensureTemplateQueues(o.model);
+    await tables.ensureTemplateTables(o.model);
+    tables.start();
     await queues.resumeMoveTasks();
     await topics.ensureTemplateTopics(o.model);
     await events.loadTemplate(o.model);
@@ -136,7 +142,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     await stop();
     throw err;
   }
-  return { queues, topics, mail, events, schedules, asyncInvoker, dispatcher, stop };
+  return { queues, topics, mail, tables, events, schedules, asyncInvoker, dispatcher, stop };
 }
 
 /** SAM's `SqsSubscription` on an SNS event: a queue subscribed to the topic, polled for the function. */

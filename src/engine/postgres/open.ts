@@ -16,6 +16,7 @@ import { AvailabilitySignal } from '../sqlite/queues/signal';
 import { createPostgresScheduleStateStore } from './schedules/store';
 import { createPostgresTopicStore } from './topics/store';
 import { createPostgresMailStore } from './mail/store';
+import { createPostgresTableStore } from './tables/store';
 
 export async function openPostgresEngine(url: string, options: { clock: Clock }): Promise<Engine> {
   const driver = await loadPg();
@@ -42,6 +43,7 @@ export async function openPostgresEngine(url: string, options: { clock: Clock })
     schedules: createPostgresScheduleStateStore(pool),
     topics: createPostgresTopicStore(pool),
     mail: createPostgresMailStore(pool),
+    tables: createPostgresTableStore(pool),
     // Idempotent: composition roots may close on both error and shutdown paths.
     close: () => (closing ??= Promise.all([wakeups.close(), vacuum.close()]).then(() => pool.end())),
   };

@@ -9,6 +9,7 @@ import { createSqliteQueueStore } from './queues/store';
 import { createSqliteScheduleStateStore } from './schedules/store';
 import { createSqliteTopicStore } from './topics/store';
 import { createSqliteMailStore } from './mail/store';
+import { createSqliteTableStore } from './tables/store';
 
 export async function openSqliteEngine(location: string, options: { clock: Clock }): Promise<Engine> {
   const db = await openDatabase(location);
@@ -25,6 +26,7 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     queues: createSqliteQueueStore(db),
     topics: createSqliteTopicStore(db),
     mail: createSqliteMailStore(db),
+    tables: createSqliteTableStore(db),
     logs,
     async close() {
       // Idempotent: composition roots may close on both error and shutdown paths.

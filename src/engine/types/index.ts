@@ -8,12 +8,14 @@ import type { QueueStore } from './queues';
 import type { ScheduleStateStore } from './schedules';
 import type { TopicStore } from './topics';
 import type { MailStore } from './mail';
+import type { TableStore } from './tables';
 
 export type * from './logs';
 export type * from './queues';
 export type * from './schedules';
 export type * from './topics';
 export type * from './mail';
+export type * from './tables';
 
 export interface Engine {
   readonly backend: 'sqlite' | 'postgres';
@@ -22,5 +24,6 @@ export interface Engine {
   readonly schedules: ScheduleStateStore;
   readonly topics: TopicStore;
   readonly mail: MailStore;
+  readonly tables: TableStore;
   close(): Promise<void>;
 }

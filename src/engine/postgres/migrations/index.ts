@@ -4,6 +4,7 @@ import { sql as queues } from './0002_queues';
 import { sql as schedules } from './0003_schedules';
 import { sql as topics } from './0004_topics';
 import { sql as mail } from './0005_mail';
+import { sql as tables } from './0007_tables';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'schedules', sql: schedules },
   { version: 4, name: 'topics', sql: topics },
   { version: 5, name: 'mail', sql: mail },
+  { version: 7, name: 'tables', sql: tables },
 ];
