@@ -20,6 +20,8 @@ import { readQueueMappings, DEFAULT_CONCURRENCY, type QueueMapping } from '../so
 import { QueuePoller } from '../sources/queue-pollers/poller';
 import { scheduleRuleListener } from './schedule-rules';
 import { createTableService, type TableService } from '../services/tables';
+import { readStreamMappings } from '../sources/table-streams/mapping';
+import { StreamPoller } from '../sources/table-streams/poller';
 
 export interface AsyncStack {
   queues: QueueService;
@@ -96,7 +98,9 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
   });
   schedules = createScheduleService({ store: o.engine.schedules, clock: o.clock, dispatcher, region: o.region, accountId: o.accountId, onError: o.onError });
   const pollers: QueuePoller[] = [];
+  const streamPollers: StreamPoller[] = [];
   const stop = async () => {
+    await Promise.all(streamPollers.map((p) => p.stop()));
     // Pollers wait in long polls: ask them to stop, then end the polls by closing the queue
     // service, or shutdown would wait up to 20 s for each poll to run out.
     const pollersStopped = Promise.all(pollers.map((p) => p.stop()));
@@ -137,6 +141,11 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
       });
       poller.start();
       pollers.push(poller);
+    }
+    for (const mapping of o.model.functions.flatMap(readStreamMappings)) {
+      const poller = new StreamPoller({ mapping, store: o.engine.tables, functions: o.functions, clock: o.clock, onRecords: (l) => tables.onStreamRecords(l), onError: o.onError });
+      poller.start();
+      streamPollers.push(poller);
     }
   } catch (err) {
     await stop();

@@ -141,7 +141,7 @@ export interface TableStore {
   readStream(table: string, afterSeq: number, limit: number): Promise<StoredStreamRecord[]>;
   /** The newest sequence number of the table's stream (0 when empty): LATEST. */
   latestStreamSeq(table: string): Promise<number>;
-  /** A stream consumer's checkpoint (0 when none). */
-  getCheckpoint(consumer: string): Promise<number>;
+  /** A stream consumer's checkpoint: the last sequence number it is done with (undefined when none). */
+  getCheckpoint(consumer: string): Promise<number | undefined>;
   setCheckpoint(consumer: string, seq: number): Promise<void>;
 }

@@ -150,7 +150,7 @@ export function createPostgresTableStore(pool: PgPool): TableStore {
       return (await pool.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::bigint AS n FROM dynamo_stream_records WHERE table_name = $1`, [table])).rows[0].n;
     },
     async getCheckpoint(consumer) {
-      return (await pool.query<{ seq: number }>(`SELECT seq FROM dynamo_stream_checkpoints WHERE consumer = $1`, [consumer])).rows[0]?.seq ?? 0;
+      return (await pool.query<{ seq: number }>(`SELECT seq FROM dynamo_stream_checkpoints WHERE consumer = $1`, [consumer])).rows[0]?.seq;
     },
     async setCheckpoint(consumer, seq) {
       await pool.query(`INSERT INTO dynamo_stream_checkpoints (consumer, seq) VALUES ($1, $2) ON CONFLICT (consumer) DO UPDATE SET seq = excluded.seq`, [consumer, seq]);

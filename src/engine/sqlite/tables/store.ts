@@ -122,7 +122,7 @@ export function createSqliteTableStore(db: SqliteDatabase): TableStore {
       return (db.prepare(`SELECT coalesce(max(seq), 0) AS n FROM dynamo_stream_records WHERE table_name = ?`).get(table) as { n: number }).n;
     },
     async getCheckpoint(consumer) {
-      return (db.prepare(`SELECT seq FROM dynamo_stream_checkpoints WHERE consumer = ?`).get(consumer) as { seq: number } | undefined)?.seq ?? 0;
+      return (db.prepare(`SELECT seq FROM dynamo_stream_checkpoints WHERE consumer = ?`).get(consumer) as { seq: number } | undefined)?.seq;
     },
     async setCheckpoint(consumer, seq) {
       db.prepare(`INSERT INTO dynamo_stream_checkpoints (consumer, seq) VALUES (?, ?) ON CONFLICT (consumer) DO UPDATE SET seq = excluded.seq`).run(consumer, seq);
