@@ -8,6 +8,7 @@ import { runQueueStoreConformance } from './queues';
 import { runScheduleStateConformance } from './schedules';
 import { runTopicStoreConformance } from './topics';
 import { runMailStoreConformance } from './mail';
+import { runTableStoreConformance } from './tables';
 import type { Engine } from '../../../src/engine/types';
 
 export function runEngineConformance(name: string, open: () => Promise<Engine>, options: { url?: string } = {}): void {
@@ -16,4 +17,5 @@ export function runEngineConformance(name: string, open: () => Promise<Engine>, 
   runScheduleStateConformance(name, open, options);
   runTopicStoreConformance(name, open);
   runMailStoreConformance(name, open);
+  runTableStoreConformance(name, open);
 }
