@@ -48,7 +48,9 @@ const TOKEN = /#?[A-Za-z0-9_]+|:[A-Za-z0-9_]+|<>|<=|>=|\S/g;
 /** The token where parsing failed (`<EOF>` at the end) and the text of its neighbours. */
 function tokenDetail(text: string, offset: number): string {
   const tokens = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
-  let i = tokens.findIndex((t) => t.end > offset);
+  // A lone ':' or '#' is a bad token to DynamoDB's lexer: it is what the error names.
+  let i = tokens.findIndex((t) => (t.text === ':' || t.text === '#') && t.start <= offset);
+  if (i < 0) i = tokens.findIndex((t) => t.end > offset);
   if (i < 0) {
     const last = tokens.at(-1);
     return `token: "<EOF>", near: "${last ? last.text : ''}"`;

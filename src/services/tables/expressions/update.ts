@@ -29,6 +29,7 @@ export function compileUpdate(clauses: UpdateClause[], ctx: ExpressionContext): 
   const seen = new Set<string>();
   const paths: DocPath[] = [];
   const steps: Step[] = [];
+  const removeSteps = new Map<Step, DocPath>();
   for (const clause of clauses) {
     if (seen.has(clause.type)) throw validation(`Invalid UpdateExpression: The "${clause.type}" section can only be used once in an update expression;`);
     seen.add(clause.type);
@@ -41,9 +42,12 @@ export function compileUpdate(clauses: UpdateClause[], ctx: ExpressionContext): 
           steps.push((old, next) => setPath(next, path, value(old)));
           break;
         }
-        case 'REMOVE':
-          steps.push((_old, next) => removePath(next, path));
+        case 'REMOVE': {
+          const step: Step = (_old, next) => removePath(next, path);
+          removeSteps.set(step, path);
+          steps.push(step);
           break;
+        }
         case 'ADD': {
           const v = ctx.value(KIND, (action as { value: { ref: string } }).value.ref);
           if (!('N' in v) && !('SS' in v) && !('NS' in v) && !('BS' in v)) throw badOperand('ADD', typeOf(v));
@@ -65,6 +69,10 @@ export function compileUpdate(clauses: UpdateClause[], ctx: ExpressionContext): 
     }
   }
   checkNoOverlap(KIND, paths);
+  // REMOVE a[1], a[2] names elements of the list as it was: remove from the end first.
+  const removals = steps.filter((st) => removeSteps.has(st)).sort((x, y) => comparePaths(removeSteps.get(y)!, removeSteps.get(x)!));
+  let r = 0;
+  for (let i = 0; i < steps.length; i++) if (removeSteps.has(steps[i])) steps[i] = removals[r++];
   return {
     paths,
     apply: (item) => steps.reduce((next, step) => step(item, next), item),
@@ -126,6 +134,15 @@ function removeFromSet(current: AttributeValue, v: AttributeValue): AttributeVal
   const drop = new Set((v as Record<string, string[]>)[type]);
   const left = (current as Record<string, string[]>)[type].filter((e) => !drop.has(e));
   return left.length > 0 ? ({ [type]: left } as AttributeValue) : undefined;
+}
+
+function comparePaths(a: DocPath, b: DocPath): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    if (typeof a[i] === 'number' && typeof b[i] === 'number') return (a[i] as number) - (b[i] as number);
+    return String(a[i]) < String(b[i]) ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 function raise(err: Error): never {
