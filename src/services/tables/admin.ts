@@ -209,7 +209,7 @@ export function createAdmin(ctx: TablesContext) {
     if (typeof arn !== 'string' || !arn.includes(':table/')) throw validation(`Invalid TableArn: Invalid ResourceArn provided as input ${String(arn)}`);
     const { spec } = await requireTable(ctx, name.split('/')[0]);
     if (arn !== tableArn(ctx, spec.name)) throw resourceNotFound();
-    return spec;
+    return structuredClone(spec) as TableSpec;
   }
 }
 

@@ -16,10 +16,24 @@ export interface TablesContext {
 
 export const tableArn = (ctx: Pick<TablesContext, 'region' | 'accountId'>, name: string) => `arn:aws:dynamodb:${ctx.region}:${ctx.accountId}:table/${name}`;
 
+/** Parsed specs by their JSON text: every request reads the table's record, few parse it. */
+const parsed = new Map<string, TableSpec>();
+const PARSED_LIMIT = 1000;
+
+function parseSpec(text: string): TableSpec {
+  let spec = parsed.get(text);
+  if (!spec) {
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    // Frozen: callers that change a spec copy it first (structuredClone in UpdateTable).
+    parsed.set(text, (spec = Object.freeze(JSON.parse(text)) as TableSpec));
+  }
+  return spec;
+}
+
 /** The table's spec, or ResourceNotFoundException as DynamoDB words it for item operations. */
 export async function requireTable(ctx: TablesContext, name: unknown, member = 'tableName'): Promise<{ spec: TableSpec; createdAt: number }> {
   const checked = checkTableName(name, member);
   const record = await ctx.store.getTable(checked);
   if (!record) throw resourceNotFound();
-  return { spec: JSON.parse(record.spec) as TableSpec, createdAt: record.createdAt };
+  return { spec: parseSpec(record.spec), createdAt: record.createdAt };
 }

@@ -3,7 +3,8 @@
  * service decide, write rows, entries and stream records, commit — so conditional writes and
  * TransactWriteItems are atomic, also against other processes sharing the file.
  */
-import type { ItemPut, ItemTarget, RowKey, StoredRow, TableRecord, TableStore } from '../../types';
+import type { ItemPut, ItemTarget, RowKey, StoredRow, TableRecord, TableStore, TransactDecision } from '../../types';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase } from '../connection';
 import { itemKeyOf, queryStatement, scanStatement } from '../../shared/table-sql';
 
@@ -25,6 +26,14 @@ export function createSqliteTableStore(db: SqliteDatabase): TableStore {
     `INSERT INTO dynamo_items (table_name, idx, pk, sk, item_key, hash, item, size, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const appendStream = db.prepare(`INSERT INTO dynamo_stream_records (table_name, record) VALUES (?, ?)`);
+  const selectTable = db.prepare(`SELECT name, spec, created_at FROM dynamo_tables WHERE name = ?`);
+  // Query and Scan SQL varies only with which clauses are present: a handful of texts, each prepared once.
+  const statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
+  const prepared = (text: string) => {
+    let st = statements.get(text);
+    if (!st) statements.set(text, (st = db.prepare(text)));
+    return st;
+  };
 
   const readBase = (table: string, key: RowKey) => getBase.get(table, key.pk, key.sk, EMPTY) as StoredRow | undefined;
   const removeItem = (table: string, key: RowKey) => {
@@ -38,12 +47,26 @@ export function createSqliteTableStore(db: SqliteDatabase): TableStore {
     for (const e of put.entries) insertRow.run(target.table, e.index, e.pk, e.sk, itemKey, e.hash, e.item, 0, null);
   };
 
+  // One snapshot for several keys (BatchGetItem); transactions made once, run many times.
+  const readMany = db.transaction((table: string, keys: RowKey[]) => keys.map((k) => readBase(table, k)));
+  const writeTransaction = db.transaction((targets: ItemTarget[], decide: (current: (StoredRow | undefined)[]) => TransactDecision<unknown>) => {
+    const current = targets.map((t) => readBase(t.table, t));
+    const decision = decide(current);
+    decision.writes.forEach((w, i) => {
+      const target = targets[i];
+      if (w === 'delete') removeItem(target.table, target);
+      else if (w) putItem(target, w);
+    });
+    for (const r of decision.stream ?? []) appendStream.run(r.table, r.record);
+    return decision.result;
+  });
+
   return {
     async createTable(t) {
       return db.prepare(`INSERT INTO dynamo_tables (name, spec, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`).run(t.name, t.spec, t.createdAt).changes === 1;
     },
     async getTable(name) {
-      const row = db.prepare(`SELECT name, spec, created_at FROM dynamo_tables WHERE name = ?`).get(name) as TableRow | undefined;
+      const row = selectTable.get(name) as TableRow | undefined;
       return row && toTable(row);
     },
     async listTables() {
@@ -73,28 +96,19 @@ export function createSqliteTableStore(db: SqliteDatabase): TableStore {
       };
     },
     async getItems(table, keys) {
-      return db.transaction(() => keys.map((k) => readBase(table, k)))();
+      if (keys.length === 1) return [readBase(table, keys[0])];
+      return readMany(table, keys);
     },
     async transact(targets, decide) {
-      return db.transaction(() => {
-        const current = targets.map((t) => readBase(t.table, t));
-        const decision = decide(current);
-        decision.writes.forEach((w, i) => {
-          const target = targets[i];
-          if (w === 'delete') removeItem(target.table, target);
-          else if (w) putItem(target, w);
-        });
-        for (const r of decision.stream ?? []) appendStream.run(r.table, r.record);
-        return decision.result;
-      }).immediate();
+      return writeTransaction.immediate(targets, decide) as never;
     },
     async query(q) {
       const { text, params } = queryStatement(q, '?');
-      return db.prepare(text).all(...params) as StoredRow[];
+      return prepared(text).all(...params) as StoredRow[];
     },
     async scan(s) {
       const { text, params } = scanStatement(s, '?');
-      return db.prepare(text).all(...params) as never;
+      return prepared(text).all(...params) as never;
     },
     async replaceIndex(table, index, entries) {
       db.transaction(() => {
