@@ -27,7 +27,7 @@ export interface DynamoApp {
   close(keepState?: boolean): Promise<void>;
 }
 
-export async function startDynamoApp(options: { stateDir?: string; templatePath?: string } = {}): Promise<DynamoApp> {
+export async function startDynamoApp(options: { stateDir?: string; templatePath?: string; engineUrl?: string } = {}): Promise<DynamoApp> {
   const stateDir = options.stateDir ?? tempDir('stratus-aws-dynamodb-');
   const clock = new AdjustableClock();
   const app = await startApp(
@@ -37,7 +37,7 @@ export async function startDynamoApp(options: { stateDir?: string; templatePath?
       port: 0,
       edgePort: 0,
       stateDir,
-      engineUrl: defaultEngineUrl(stateDir),
+      engineUrl: options.engineUrl ?? defaultEngineUrl(stateDir),
       region: DEFAULTS.region,
       accountId: DEFAULTS.accountId,
       parameterOverrides: {},

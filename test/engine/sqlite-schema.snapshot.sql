@@ -12,8 +12,10 @@ CREATE TABLE dynamo_items (
 ) WITHOUT ROWID;
 
 CREATE TABLE dynamo_stream_checkpoints (
-  consumer TEXT PRIMARY KEY,
-  seq      INTEGER NOT NULL
+  consumer    TEXT PRIMARY KEY,
+  seq         INTEGER,
+  owner       TEXT NOT NULL,
+  lease_until INTEGER NOT NULL
 ) WITHOUT ROWID;
 
 CREATE TABLE dynamo_stream_records (

@@ -141,7 +141,16 @@ export interface TableStore {
   readStream(table: string, afterSeq: number, limit: number): Promise<StoredStreamRecord[]>;
   /** The newest sequence number of the table's stream (0 when empty): LATEST. */
   latestStreamSeq(table: string): Promise<number>;
-  /** A stream consumer's checkpoint: the last sequence number it is done with (undefined when none). */
+  /**
+   * Takes or renews a consumer's lease (until `until`, epoch ms) unless another owner holds an
+   * unexpired one (`now`): one node at a time reads a stream for a consumer. Returns whether
+   * `owner` holds it, and the checkpoint (undefined before the first).
+   */
+  leaseConsumer(consumer: string, owner: string, now: number, until: number): Promise<{ held: boolean; seq?: number }>;
+  /** Gives up `owner`'s lease at once (a clean shutdown), so another node takes over without waiting. */
+  releaseConsumer(consumer: string, owner: string): Promise<void>;
+  /** A consumer's checkpoint: the last sequence number it is done with (undefined when none). */
   getCheckpoint(consumer: string): Promise<number | undefined>;
-  setCheckpoint(consumer: string, seq: number): Promise<void>;
+  /** Moves the checkpoint; false (nothing changed) when `owner` no longer holds the lease. */
+  setCheckpoint(consumer: string, owner: string, seq: number): Promise<boolean>;
 }

@@ -5,8 +5,10 @@
  * records the function handled. A failed batch is retried from where it failed, so order holds;
  * with ReportBatchItemFailures the checkpoint moves to just before the lowest failed record;
  * records matching no filter are skipped. Wakes on commits in this process, else every
- * POLL_INTERVAL_MS (writes from other nodes sharing a PostgreSQL engine).
+ * POLL_INTERVAL_MS (writes from other nodes sharing a PostgreSQL engine). A lease in the engine
+ * keeps the other nodes' pollers of the same consumer idle while this one holds it.
  */
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../shared/clock';
 import type { TableStore } from '../../engine/types';
 import type { FunctionInvoker } from '../../services/functions/types';
@@ -17,6 +19,8 @@ import type { StreamMapping } from './mapping';
 export const POLL_INTERVAL_MS = 1_000;
 const RETRY_BASE_MS = 500;
 const RETRY_MAX_MS = 30_000;
+/** How long a node's hold on a consumer lasts without renewal (real time: not an AWS semantic). */
+export const LEASE_MS = 15_000;
 
 export interface StreamPollerOptions {
   mapping: StreamMapping;
@@ -33,6 +37,7 @@ export class StreamPoller {
   private wake?: () => void;
   private loop?: Promise<void>;
   private readonly unsubscribe: () => void;
+  private readonly owner = randomUUID();
 
   constructor(private readonly o: StreamPollerOptions) {
     this.unsubscribe = o.onRecords((table) => {
@@ -53,24 +58,30 @@ export class StreamPoller {
     this.wake?.();
     this.unsubscribe();
     await this.loop;
+    await this.o.store.releaseConsumer(this.consumer, this.owner).catch(this.o.onError);
   }
 
   private async run(): Promise<void> {
     const { store, mapping } = this.o;
-    let checkpoint = await store.getCheckpoint(this.consumer);
-    if (checkpoint === undefined) {
-      checkpoint = mapping.startingPosition === 'LATEST' ? await store.latestStreamSeq(mapping.tableName) : 0;
-      await store.setCheckpoint(this.consumer, checkpoint);
-    }
     let failures = 0;
     while (!this.stopping.signal.aborted) {
+      // Hold the consumer's lease before each batch: on a shared PostgreSQL engine one node
+      // delivers a stream to a function at a time; another takes over once a lease runs out.
+      const now = Date.now();
+      const lease = await store.leaseConsumer(this.consumer, this.owner, now, now + LEASE_MS);
+      if (!lease.held) {
+        await this.waitForRecords();
+        continue;
+      }
+      let checkpoint = lease.seq;
+      if (checkpoint === undefined) {
+        checkpoint = mapping.startingPosition === 'LATEST' ? await store.latestStreamSeq(mapping.tableName) : 0;
+        await store.setCheckpoint(this.consumer, this.owner, checkpoint);
+      }
       const batch = await this.nextBatch(checkpoint);
       if (batch.length === 0) continue;
       const outcome = await this.deliver(batch);
-      if (outcome.done > checkpoint) {
-        checkpoint = outcome.done;
-        await store.setCheckpoint(this.consumer, checkpoint);
-      }
+      if (outcome.done > checkpoint) await store.setCheckpoint(this.consumer, this.owner, outcome.done);
       if (!outcome.failed) {
         failures = 0;
         continue;
@@ -79,8 +90,7 @@ export class StreamPoller {
       if (mapping.maximumRetryAttempts >= 0 && failures > mapping.maximumRetryAttempts) {
         // Out of retries: Lambda skips the batch (to its on-failure destination, not kept here).
         this.o.onError(new Error(`${mapping.functionName}: dropping ${batch.length} stream records of ${mapping.tableName} after ${failures} failed attempts`));
-        checkpoint = batch[batch.length - 1].seq;
-        await store.setCheckpoint(this.consumer, checkpoint);
+        await store.setCheckpoint(this.consumer, this.owner, batch[batch.length - 1].seq);
         failures = 0;
         continue;
       }

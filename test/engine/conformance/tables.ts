@@ -215,11 +215,28 @@ export function runTableStoreConformance(name: string, open: () => Promise<Engin
       assert.deepEqual((await t.readStream(table, records[0].seq, 10)).map((r) => r.record), ['2']);
       const consumer = `c-${randomUUID()}`;
       assert.equal(await t.getCheckpoint(consumer), undefined);
-      await t.setCheckpoint(consumer, records[0].seq);
-      await t.setCheckpoint(consumer, records[1].seq);
+      assert.deepEqual(await t.leaseConsumer(consumer, 'node-a', 1000, 2000), { held: true });
+      assert.equal(await t.setCheckpoint(consumer, 'node-a', records[0].seq), true);
+      assert.equal(await t.setCheckpoint(consumer, 'node-a', records[1].seq), true);
       assert.equal(await (await store()).getCheckpoint(consumer), records[1].seq);
       await t.deleteTable(table);
       assert.deepEqual(await t.readStream(table, 0, 10), []);
+    });
+
+    test('consumer leases: one owner at a time, renewed by its owner, taken over once expired', async () => {
+      const [a, b] = [await store(), await store()];
+      const consumer = `c-${randomUUID()}`;
+      assert.deepEqual(await a.leaseConsumer(consumer, 'node-a', 1000, 2000), { held: true });
+      assert.deepEqual(await b.leaseConsumer(consumer, 'node-b', 1500, 2500), { held: false });
+      assert.equal(await b.setCheckpoint(consumer, 'node-b', 7), false);
+      assert.deepEqual(await a.leaseConsumer(consumer, 'node-a', 1900, 3000), { held: true });
+      assert.equal(await a.setCheckpoint(consumer, 'node-a', 5), true);
+      assert.deepEqual(await b.leaseConsumer(consumer, 'node-b', 2999, 4000), { held: false, seq: 5 });
+      assert.deepEqual(await b.leaseConsumer(consumer, 'node-b', 3001, 4000), { held: true, seq: 5 });
+      assert.equal(await a.setCheckpoint(consumer, 'node-a', 9), false);
+      assert.equal(await b.getCheckpoint(consumer), 5);
+      await b.releaseConsumer(consumer, 'node-b');
+      assert.deepEqual(await a.leaseConsumer(consumer, 'node-a', 3002, 5000), { held: true, seq: 5 });
     });
 
     test('conditional inserts of one key from two engines at once: exactly one wins', async () => {

@@ -31,8 +31,12 @@ CREATE TABLE dynamo_stream_records (
 );
 CREATE INDEX dynamo_stream_records_table ON dynamo_stream_records (table_name, seq);
 
+-- One row per stream consumer (a function's DynamoDB event): how far it got (NULL: not started)
+-- and which node holds it (a lease renewed while it polls), so one node at a time delivers.
 CREATE TABLE dynamo_stream_checkpoints (
-  consumer TEXT PRIMARY KEY,
-  seq      BIGINT NOT NULL
+  consumer    TEXT PRIMARY KEY,
+  seq         BIGINT,
+  owner       TEXT NOT NULL,
+  lease_until BIGINT NOT NULL
 );
 `;

@@ -149,11 +149,25 @@ export function createPostgresTableStore(pool: PgPool): TableStore {
     async latestStreamSeq(table) {
       return (await pool.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::bigint AS n FROM dynamo_stream_records WHERE table_name = $1`, [table])).rows[0].n;
     },
-    async getCheckpoint(consumer) {
-      return (await pool.query<{ seq: number }>(`SELECT seq FROM dynamo_stream_checkpoints WHERE consumer = $1`, [consumer])).rows[0]?.seq;
+    async leaseConsumer(consumer, owner, now, until) {
+      // The upsert's WHERE: renew our own lease, or take one that ran out; never another's live one.
+      await pool.query(
+        `INSERT INTO dynamo_stream_checkpoints (consumer, seq, owner, lease_until) VALUES ($1, NULL, $2, $3)
+         ON CONFLICT (consumer) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+         WHERE dynamo_stream_checkpoints.owner = excluded.owner OR dynamo_stream_checkpoints.lease_until < $4`,
+        [consumer, owner, until, now],
+      );
+      const row = (await pool.query<{ seq: number | null; owner: string }>(`SELECT seq, owner FROM dynamo_stream_checkpoints WHERE consumer = $1`, [consumer])).rows[0];
+      return { held: row.owner === owner, ...(row.seq !== null && { seq: row.seq }) };
     },
-    async setCheckpoint(consumer, seq) {
-      await pool.query(`INSERT INTO dynamo_stream_checkpoints (consumer, seq) VALUES ($1, $2) ON CONFLICT (consumer) DO UPDATE SET seq = excluded.seq`, [consumer, seq]);
+    async releaseConsumer(consumer, owner) {
+      await pool.query(`UPDATE dynamo_stream_checkpoints SET lease_until = 0 WHERE consumer = $1 AND owner = $2`, [consumer, owner]);
+    },
+    async getCheckpoint(consumer) {
+      return (await pool.query<{ seq: number | null }>(`SELECT seq FROM dynamo_stream_checkpoints WHERE consumer = $1`, [consumer])).rows[0]?.seq ?? undefined;
+    },
+    async setCheckpoint(consumer, owner, seq) {
+      return (await pool.query(`UPDATE dynamo_stream_checkpoints SET seq = $1 WHERE consumer = $2 AND owner = $3`, [seq, consumer, owner])).rowCount === 1;
     },
   };
 }

@@ -135,11 +135,24 @@ export function createSqliteTableStore(db: SqliteDatabase): TableStore {
     async latestStreamSeq(table) {
       return (db.prepare(`SELECT coalesce(max(seq), 0) AS n FROM dynamo_stream_records WHERE table_name = ?`).get(table) as { n: number }).n;
     },
-    async getCheckpoint(consumer) {
-      return (db.prepare(`SELECT seq FROM dynamo_stream_checkpoints WHERE consumer = ?`).get(consumer) as { seq: number } | undefined)?.seq;
+    async leaseConsumer(consumer, owner, now, until) {
+      // The upsert's WHERE: renew our own lease, or take one that ran out; never another's live one.
+      db.prepare(
+        `INSERT INTO dynamo_stream_checkpoints (consumer, seq, owner, lease_until) VALUES (?, NULL, ?, ?)
+         ON CONFLICT (consumer) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+         WHERE dynamo_stream_checkpoints.owner = excluded.owner OR dynamo_stream_checkpoints.lease_until < ?`,
+      ).run(consumer, owner, until, now);
+      const row = db.prepare(`SELECT seq, owner FROM dynamo_stream_checkpoints WHERE consumer = ?`).get(consumer) as { seq: number | null; owner: string };
+      return { held: row.owner === owner, ...(row.seq !== null && { seq: row.seq }) };
     },
-    async setCheckpoint(consumer, seq) {
-      db.prepare(`INSERT INTO dynamo_stream_checkpoints (consumer, seq) VALUES (?, ?) ON CONFLICT (consumer) DO UPDATE SET seq = excluded.seq`).run(consumer, seq);
+    async releaseConsumer(consumer, owner) {
+      db.prepare(`UPDATE dynamo_stream_checkpoints SET lease_until = 0 WHERE consumer = ? AND owner = ?`).run(consumer, owner);
+    },
+    async getCheckpoint(consumer) {
+      return (db.prepare(`SELECT seq FROM dynamo_stream_checkpoints WHERE consumer = ?`).get(consumer) as { seq: number | null } | undefined)?.seq ?? undefined;
+    },
+    async setCheckpoint(consumer, owner, seq) {
+      return db.prepare(`UPDATE dynamo_stream_checkpoints SET seq = ? WHERE consumer = ? AND owner = ?`).run(seq, consumer, owner).changes === 1;
     },
   };
 }
