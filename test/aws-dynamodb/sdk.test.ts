@@ -233,6 +233,29 @@ describe('query and scan', () => {
     assert.equal(total, full.Count);
   });
 
+  test('an LSI with an INCLUDE projection: projected attributes, or ALL_ATTRIBUTES from the table; sparse GSI', async () => {
+    // "Local secondary indexes" (Developer Guide): a query of an LSI may fetch unprojected attributes from the table.
+    for (const [orderId, placedAt] of [[1, '2026-03-01'], [2, '2026-01-01'], [3, '2026-02-01']] as const) {
+      await s.doc.send(new PutCommand({ TableName: 'orders', Item: { customer: 'lsi', orderId, placedAt, total: orderId * 10, note: `n${orderId}` } }));
+    }
+    await s.doc.send(new PutCommand({ TableName: 'orders', Item: { customer: 'lsi', orderId: 4, total: 1 } }));
+    const q = (Select?: 'ALL_ATTRIBUTES' | 'ALL_PROJECTED_ATTRIBUTES') =>
+      s.doc.send(new DocQuery({ TableName: 'orders', IndexName: 'byPlacedAt', KeyConditionExpression: 'customer = :c AND placedAt > :p', ExpressionAttributeValues: { ':c': 'lsi', ':p': '2026-01-15' }, Select }));
+    const projected = await q();
+    assert.deepEqual(projected.Items, [
+      { customer: 'lsi', orderId: 3, placedAt: '2026-02-01', total: 30 },
+      { customer: 'lsi', orderId: 1, placedAt: '2026-03-01', total: 10 },
+    ]);
+    const all = await q('ALL_ATTRIBUTES');
+    assert.deepEqual(all.Items?.map((i) => i.note), ['n3', 'n1']);
+    // The item without placedAt is in no index on it.
+    const count = await s.ddb.send(new QueryCommand({ TableName: 'orders', IndexName: 'byPlacedAt', KeyConditionExpression: 'customer = :c', ExpressionAttributeValues: { ':c': { S: 'lsi' } }, Select: 'COUNT' }));
+    assert.equal(count.Count, 3);
+    await assert.rejects(s.doc.send(new DocQuery({ TableName: 'orders', IndexName: 'byStatus', KeyConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'x' }, Select: 'ALL_ATTRIBUTES' })), {
+      message: 'One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index byStatus because its projection type is not ALL',
+    });
+  });
+
   test('BatchGetItem returns the items that exist', async () => {
     const r = await s.doc.send(new BatchGetCommand({ RequestItems: { music: { Keys: [{ Artist: 'band', SongTitle: 'song-01' }, { Artist: 'band', SongTitle: 'nope' }], ProjectionExpression: 'n' } } }));
     assert.deepEqual(r.Responses?.music, [{ n: 1 }]);

@@ -7,8 +7,10 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { startDynamoApp, type DynamoApp } from './helpers';
+import { dirname, join } from 'node:path';
+import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { FIXTURE, startDynamoApp, type DynamoApp } from './helpers';
 
 let s: DynamoApp;
 const lines: string[] = [];
@@ -104,4 +106,19 @@ test('tables, items and the stream checkpoint survive a restart', async () => {
   const got = await records(seen + 1);
   // Only the new record: the checkpoint kept the old ones from being delivered again.
   assert.deepEqual(got.slice(seen).map((r) => r.dynamodb.Keys.customer.S), ['after-restart']);
+});
+
+test('an edited template updates the kept table as a stack update would: GSIs swapped (backfilled), TTL and stream off', async () => {
+  await s.doc.send(new PutCommand({ TableName: 'orders', Item: { customer: 'edit', orderId: 1, total: 42, placedAt: '2026-05-01' } }));
+  const stateDir = s.stateDir;
+  unsubscribe();
+  await s.close(true);
+  s = await startDynamoApp({ stateDir, templatePath: join(dirname(FIXTURE), 'updated.yaml') });
+  subscribe(s);
+  const table = (await s.ddb.send(new DescribeTableCommand({ TableName: 'orders' }))).Table!;
+  assert.deepEqual(table.GlobalSecondaryIndexes?.map((i) => i.IndexName), ['byTotal']);
+  assert.equal(table.StreamSpecification, undefined);
+  assert.equal((await s.ddb.send(new DescribeTimeToLiveCommand({ TableName: 'orders' }))).TimeToLiveDescription?.TimeToLiveStatus, 'DISABLED');
+  const byTotal = await s.doc.send(new QueryCommand({ TableName: 'orders', IndexName: 'byTotal', KeyConditionExpression: '#t = :t', ExpressionAttributeNames: { '#t': 'total' }, ExpressionAttributeValues: { ':t': 42 } }));
+  assert.deepEqual(byTotal.Items, [{ customer: 'edit', orderId: 1, total: 42, placedAt: '2026-05-01' }]);
 });

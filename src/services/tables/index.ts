@@ -51,7 +51,7 @@ export function createTableService(o: TableServiceOptions) {
   return {
     ...operations,
     store: o.store,
-    ensureTemplateTables: (model: AppModel) => ensureTemplateTables(ctx, admin, model),
+    ensureTemplateTables: (model: AppModel) => ensureTemplateTables(ctx, admin, model, o.onError),
     /** Wakes stream consumers in this process when a commit appended records to a table's stream. */
     onStreamRecords(listener: (table: string) => void): () => void {
       listeners.add(listener);
