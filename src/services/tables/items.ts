@@ -9,6 +9,7 @@ import type { TableSpec } from './table-spec';
 import { type PreparedWrite, WriteFailure, applyWrites, parseRow, prepare } from './writes';
 import { rowKeyOf } from './keys';
 import { project } from './expressions/projection';
+import { legacyUpdate } from './legacy';
 
 type Raw = Record<string, unknown>;
 
@@ -58,11 +59,9 @@ export function prepareDelete(spec: TableSpec, input: Raw, condition = compileRe
 
 export function prepareUpdate(spec: TableSpec, input: Raw): { write: PreparedWrite; paths: (string | number)[][] } {
   const key = checkKeyParameter(spec, readItem(input.Key, 'key'));
-  if (input.AttributeUpdates !== undefined && input.UpdateExpression !== undefined) {
-    throw validation('Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}');
-  }
-  if (input.AttributeUpdates !== undefined) throw validation('AttributeUpdates is not supported by Stratus yet; use UpdateExpression');
-  const { condition, update } = compileRequestExpressions(input);
+  const compiled = compileRequestExpressions(input);
+  const { condition } = compiled;
+  const update = input.AttributeUpdates !== undefined ? legacyUpdate(input.AttributeUpdates as Record<string, Record<string, unknown>>) : compiled.update;
   const keyNames = Object.keys(key);
   for (const path of update?.paths ?? []) {
     if (keyNames.includes(path[0] as string)) throw invalidParameter(`Cannot update attribute ${String(path[0])}. This attribute is part of the key`);

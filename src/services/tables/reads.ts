@@ -11,6 +11,7 @@ import { type TablesContext, requireTable } from './context';
 import { constraint, invalidParameter, validation } from './errors';
 import { encodeKeyValue, hashKey, HASH_SPACE } from './key-encoding';
 import { readKeyCondition } from './key-condition';
+import { legacyKeyRange } from './legacy';
 import { applyProjection, compileRequestExpressions, type RequestExpressions } from './request-expressions';
 import { keyNames, type IndexSpec, type TableSpec } from './table-spec';
 import { parseRow } from './writes';
@@ -132,10 +133,11 @@ export function createReadOperations(ctx: TablesContext) {
       const { spec } = await requireTable(ctx, input.TableName);
       const exprs = compileRequestExpressions(input, { deferCheck: true });
       const plan = planRead(input, spec, exprs);
-      if (!exprs.keyCondition) {
-        throw validation(input.KeyConditions ? 'KeyConditions is not supported by Stratus yet; use KeyConditionExpression' : 'Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
-      }
-      const range = readKeyCondition(exprs.keyCondition, exprs.ctx, plan.index?.hash ?? spec.hash, plan.index ? plan.index.range : spec.range);
+      const [hash, sortKey] = [plan.index?.hash ?? spec.hash, plan.index ? plan.index.range : spec.range];
+      let range;
+      if (exprs.keyCondition) range = readKeyCondition(exprs.keyCondition, exprs.ctx, hash, sortKey);
+      else if (typeof input.KeyConditions === 'object' && input.KeyConditions !== null) range = legacyKeyRange(input.KeyConditions as Record<string, unknown>, hash, sortKey);
+      else throw validation('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
       exprs.ctx.checkAllUsed();
       const forward = input.ScanIndexForward !== false;
       const start = startKey(plan, input.ExclusiveStartKey);

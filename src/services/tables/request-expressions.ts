@@ -1,7 +1,7 @@
 /**
  * The expressions of one request, compiled together so that names and values are checked as
- * DynamoDB checks them: each referenced one defined, none left over. Legacy parameters
- * (AttributesToGet) map onto the same compiled forms.
+ * DynamoDB checks them: each referenced one defined, none left over. The legacy parameters
+ * (Expected, QueryFilter, ScanFilter, AttributesToGet; see legacy.ts) map onto the same forms.
  */
 import type { Item } from './attribute-values';
 import { validation } from './errors';
@@ -11,6 +11,7 @@ import { parseCondition, parseProjection, parseUpdate } from './expressions/pars
 import { project } from './expressions/projection';
 import { compileUpdate, type CompiledUpdate } from './expressions/update';
 import type { Condition } from './expressions/ast';
+import { checkNotMixed, legacyPredicate } from './legacy';
 
 type Raw = Record<string, unknown>;
 
@@ -39,15 +40,16 @@ export function compileRequestExpressions(input: Raw, options: { deferCheck?: bo
   const projection = text(input, 'ProjectionExpression');
   const keyCondition = text(input, 'KeyConditionExpression');
   const any = [condition, filter, update, projection, keyCondition].some((e) => e !== undefined);
-  if (projection !== undefined && input.AttributesToGet !== undefined) {
-    throw validation('Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}');
-  }
+  checkNotMixed(input);
   const ctx = new ExpressionContext(input.ExpressionAttributeNames, input.ExpressionAttributeValues, any);
   const out: RequestExpressions = { ctx };
   if (keyCondition !== undefined) out.keyCondition = parseCondition('KeyConditionExpression', keyCondition);
   if (condition !== undefined) out.condition = compileCondition('ConditionExpression', parseCondition('ConditionExpression', condition), ctx);
   if (filter !== undefined) out.filter = compileCondition('FilterExpression', parseCondition('FilterExpression', filter), ctx);
   if (update !== undefined) out.update = compileUpdate(parseUpdate(update), ctx);
+  if (input.Expected !== undefined) out.condition = legacyPredicate(input.Expected, input.ConditionalOperator);
+  const legacyFilter = input.QueryFilter ?? input.ScanFilter;
+  if (legacyFilter !== undefined) out.filter = legacyPredicate(legacyFilter, input.ConditionalOperator);
   if (projection !== undefined) {
     const paths = parseProjection(projection).map((p) => ctx.path('ProjectionExpression', p));
     checkNoOverlap('ProjectionExpression', paths);
