@@ -93,6 +93,13 @@ test('TTL: an expired item is deleted once the clock passes its time, with a ser
   assert.deepEqual(removal?.userIdentity, { type: 'Service', principalId: 'dynamodb.amazonaws.com' });
 });
 
+test('stream records older than 24 hours are dropped by the sweep ("Change data capture for DynamoDB Streams")', async () => {
+  assert.ok((await s.app.tables.store.readStream('orders', 0, 100)).length > 0);
+  s.clock.advance(25 * 3600_000);
+  await s.app.tables.sweepExpired();
+  assert.deepEqual(await s.app.tables.store.readStream('orders', 0, 100), []);
+});
+
 test('tables, items and the stream checkpoint survive a restart', async () => {
   await s.doc.send(new PutCommand({ TableName: 'Users', Item: { id: 'persist', v: 1 } }));
   const seen = (await records(0)).length;

@@ -21,7 +21,8 @@ CREATE TABLE dynamo_stream_checkpoints (
 CREATE TABLE dynamo_stream_records (
   seq        INTEGER PRIMARY KEY AUTOINCREMENT,
   table_name TEXT NOT NULL,
-  record     TEXT NOT NULL
+  record     TEXT NOT NULL,
+  created_at INTEGER NOT NULL
 );
 
 CREATE TABLE dynamo_tables (
@@ -184,6 +185,8 @@ CREATE INDEX dynamo_items_entries ON dynamo_items (table_name, item_key) WHERE i
 CREATE INDEX dynamo_items_expiry ON dynamo_items (expires_at) WHERE expires_at IS NOT NULL;
 
 CREATE INDEX dynamo_items_scan ON dynamo_items (table_name, idx, hash, pk, sk, item_key);
+
+CREATE INDEX dynamo_stream_records_created ON dynamo_stream_records (created_at);
 
 CREATE INDEX dynamo_stream_records_table ON dynamo_stream_records (table_name, seq);
 

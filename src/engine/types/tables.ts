@@ -57,6 +57,8 @@ export type ItemWrite = ItemPut | 'delete' | undefined;
 export interface NewStreamRecord {
   table: string;
   record: string;
+  /** Epoch ms: streams keep records for 24 hours (trimStream). */
+  at: number;
 }
 
 export interface TransactDecision<T> {
@@ -137,6 +139,8 @@ export interface TableStore {
    */
   sweepExpired(nowSeconds: number, limit: number, toStream?: (table: string, row: StoredRow) => NewStreamRecord | undefined): Promise<{ table: string; row: StoredRow }[]>;
 
+  /** Deletes stream records written before `before` (epoch ms); returns how many. */
+  trimStream(before: number): Promise<number>;
   /** Stream records of a table after `afterSeq`, oldest first. */
   readStream(table: string, afterSeq: number, limit: number): Promise<StoredStreamRecord[]>;
   /** The newest sequence number of the table's stream (0 when empty): LATEST. */

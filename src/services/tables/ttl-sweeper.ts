@@ -3,7 +3,7 @@
  * sweep on the injectable clock, with a REMOVE stream record made by the service
  * ("Working with Time to Live (TTL)"). DynamoDB deletes within days; Stratus within one sweep
  * interval, so tests move the clock and see items go. Like DynamoDB, reads may still return an
- * expired item until the sweep removed it.
+ * expired item until the sweep removed it. The same sweep drops stream records older than 24 hours.
  */
 import type { Item } from './attribute-values';
 import type { TablesContext } from './context';
@@ -12,6 +12,7 @@ import { streamRecord } from './stream-records';
 import type { TableSpec } from './table-spec';
 
 export const SWEEP_INTERVAL_MS = 5_000;
+export const STREAM_RETENTION_MS = 24 * 60 * 60 * 1000;
 const SWEEP_BATCH = 500;
 
 export class TtlSweeper {
@@ -45,12 +46,14 @@ export class TtlSweeper {
         if (!spec?.stream) return undefined;
         touched.add(table);
         const old = JSON.parse(row.item) as Item;
-        return { table, record: JSON.stringify(streamRecord(this.ctx, spec, keyOf(spec, old), old, undefined, now, true)) };
+        return { table, record: JSON.stringify(streamRecord(this.ctx, spec, keyOf(spec, old), old, undefined, now, true)), at: now };
       });
       total += deleted.length;
       if (deleted.length < SWEEP_BATCH) break;
     }
     for (const table of touched) this.ctx.onStreamRecords(table);
+    // Streams keep records for 24 hours ("Change data capture for DynamoDB Streams").
+    await this.ctx.store.trimStream(now - STREAM_RETENTION_MS);
     return total;
   }
 

@@ -88,7 +88,7 @@ export async function applyWrites(ctx: TablesContext, writes: PreparedWrite[]): 
       }
       outcomes.push({ old: current, new: next });
       if (w.spec.stream && changed(current, next)) {
-        stream.push({ table: w.spec.name, record: JSON.stringify(streamRecord(ctx, w.spec, keyOf(w.spec, next ?? current!), current, next, now)) });
+        stream.push({ table: w.spec.name, record: JSON.stringify(streamRecord(ctx, w.spec, keyOf(w.spec, next ?? current!), current, next, now)), at: now });
         streamTables.add(w.spec.name);
       }
       if (next) return itemPut(w.spec, next);

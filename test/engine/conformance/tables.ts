@@ -187,7 +187,7 @@ export function runTableStoreConformance(name: string, open: () => Promise<Engin
         { key: key('never'), put: put({ id: 'never' }, Buffer.from('never')) },
       ]);
       const before = await t.latestStreamSeq(table);
-      const swept = (await t.sweepExpired(200, 1000, (tbl, row) => ({ table: tbl, record: row.item }))).filter((s) => s.table === table);
+      const swept = (await t.sweepExpired(200, 1000, (tbl, row) => ({ table: tbl, record: row.item, at: Date.now() }))).filter((s) => s.table === table);
       assert.deepEqual(swept.map((s) => JSON.parse(s.row.item).id), ['old']);
       assert.deepEqual((await t.getItems(table, [key('old'), key('young'), key('never')])).map((r) => r && JSON.parse(r.item).id), [undefined, 'young', 'never']);
       assert.equal((await t.tableStats(table)).indexCounts.g, undefined);
@@ -202,9 +202,9 @@ export function runTableStoreConformance(name: string, open: () => Promise<Engin
       await t.transact([{ table, ...key('a') }, { table: other, ...key('a') }], () => ({
         writes: [put({}, Buffer.from('a')), put({}, Buffer.from('a'))],
         stream: [
-          { table, record: '1' },
-          { table: other, record: 'x' },
-          { table, record: '2' },
+          { table, record: '1', at: 1000 },
+          { table: other, record: 'x', at: 1000 },
+          { table, record: '2', at: 5000 },
         ],
         result: undefined,
       }));
@@ -213,6 +213,8 @@ export function runTableStoreConformance(name: string, open: () => Promise<Engin
       assert.ok(records[0].seq < records[1].seq);
       assert.equal(await t.latestStreamSeq(table), records[1].seq);
       assert.deepEqual((await t.readStream(table, records[0].seq, 10)).map((r) => r.record), ['2']);
+      assert.ok((await t.trimStream(2000)) >= 2);
+      assert.deepEqual((await t.readStream(table, 0, 10)).map((r) => r.record), ['2']);
       const consumer = `c-${randomUUID()}`;
       assert.equal(await t.getCheckpoint(consumer), undefined);
       assert.deepEqual(await t.leaseConsumer(consumer, 'node-a', 1000, 2000), { held: true });

@@ -13,7 +13,7 @@ const EMPTY = Buffer.alloc(0);
 const ROW = `pk, sk, item_key AS "itemKey", item`;
 const GET_BASE = `SELECT ${ROW} FROM dynamo_items WHERE table_name = $1 AND idx = '' AND pk = $2 AND sk = $3 AND item_key = $4`;
 const INSERT_ROW = `INSERT INTO dynamo_items (table_name, idx, pk, sk, item_key, hash, item, size, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
-const APPEND_STREAM = `INSERT INTO dynamo_stream_records (table_name, record) VALUES ($1, $2)`;
+const APPEND_STREAM = `INSERT INTO dynamo_stream_records (table_name, record, created_at) VALUES ($1, $2, $3)`;
 
 interface TableRow {
   name: string;
@@ -102,7 +102,7 @@ export function createPostgresTableStore(pool: PgPool): TableStore {
           if (w === 'delete') await removeItem(c, targets[i].table, targets[i]);
           else if (w) await putItem(c, targets[i], w);
         }
-        for (const r of decision.stream ?? []) await c.query(APPEND_STREAM, [r.table, r.record]);
+        for (const r of decision.stream ?? []) await c.query(APPEND_STREAM, [r.table, r.record, r.at]);
         return decision.result;
       });
     },
@@ -131,11 +131,14 @@ export function createPostgresTableStore(pool: PgPool): TableStore {
         for (const { tableName, ...row } of rows) {
           await removeItem(c, tableName, row);
           const record = toStream?.(tableName, row);
-          if (record) await c.query(APPEND_STREAM, [record.table, record.record]);
+          if (record) await c.query(APPEND_STREAM, [record.table, record.record, record.at]);
           out.push({ table: tableName, row });
         }
         return out;
       });
+    },
+    async trimStream(before) {
+      return (await pool.query(`DELETE FROM dynamo_stream_records WHERE created_at < $1`, [before])).rowCount ?? 0;
     },
     async readStream(table, afterSeq, limit) {
       return (

@@ -34,8 +34,10 @@ CREATE INDEX dynamo_items_expiry ON dynamo_items (expires_at) WHERE expires_at I
 CREATE TABLE dynamo_stream_records (
   seq        INTEGER PRIMARY KEY AUTOINCREMENT,
   table_name TEXT NOT NULL,
-  record     TEXT NOT NULL
+  record     TEXT NOT NULL,
+  created_at INTEGER NOT NULL
 );
+CREATE INDEX dynamo_stream_records_created ON dynamo_stream_records (created_at);
 CREATE INDEX dynamo_stream_records_table ON dynamo_stream_records (table_name, seq);
 
 -- One row per stream consumer (a function's DynamoDB event): how far it got (NULL: not started)

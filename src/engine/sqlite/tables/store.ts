@@ -25,7 +25,7 @@ export function createSqliteTableStore(db: SqliteDatabase): TableStore {
   const insertRow = db.prepare(
     `INSERT INTO dynamo_items (table_name, idx, pk, sk, item_key, hash, item, size, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const appendStream = db.prepare(`INSERT INTO dynamo_stream_records (table_name, record) VALUES (?, ?)`);
+  const appendStream = db.prepare(`INSERT INTO dynamo_stream_records (table_name, record, created_at) VALUES (?, ?, ?)`);
   const selectTable = db.prepare(`SELECT name, spec, created_at FROM dynamo_tables WHERE name = ?`);
   // Query and Scan SQL varies only with which clauses are present: a handful of texts, each prepared once.
   const statements = new Map<string, BetterSqlite3.Statement<unknown[]>>();
@@ -57,7 +57,7 @@ export function createSqliteTableStore(db: SqliteDatabase): TableStore {
       if (w === 'delete') removeItem(target.table, target);
       else if (w) putItem(target, w);
     });
-    for (const r of decision.stream ?? []) appendStream.run(r.table, r.record);
+    for (const r of decision.stream ?? []) appendStream.run(r.table, r.record, r.at);
     return decision.result;
   });
 
@@ -124,10 +124,13 @@ export function createSqliteTableStore(db: SqliteDatabase): TableStore {
         return rows.map(({ tableName, ...row }) => {
           removeItem(tableName, row);
           const record = toStream?.(tableName, row);
-          if (record) appendStream.run(record.table, record.record);
+          if (record) appendStream.run(record.table, record.record, record.at);
           return { table: tableName, row };
         });
       }).immediate();
+    },
+    async trimStream(before) {
+      return db.prepare(`DELETE FROM dynamo_stream_records WHERE created_at < ?`).run(before).changes;
     },
     async readStream(table, afterSeq, limit) {
       return db.prepare(`SELECT seq, table_name AS "table", record FROM dynamo_stream_records WHERE table_name = ? AND seq > ? ORDER BY seq LIMIT ?`).all(table, afterSeq, limit) as never;
