@@ -21,6 +21,7 @@ import { awsEndpoints } from '../gateways/aws/registry';
 import { sqsService } from '../gateways/aws/sqs';
 import { snsService } from '../gateways/aws/sns';
 import { sesService } from '../gateways/aws/ses';
+import { dynamodbService } from '../gateways/aws/dynamodb';
 import type { AppConfig } from './config';
 import { startAsyncStack, type AsyncStack } from './async-stack';
 import { controlApi } from '../gateways/control/api';
@@ -42,6 +43,7 @@ export interface RunningApp {
   queues: AsyncStack['queues'];
   topics: AsyncStack['topics'];
   mail: AsyncStack['mail'];
+  tables: AsyncStack['tables'];
   events: AsyncStack['events'];
   schedules: AsyncStack['schedules'];
   asyncInvoker: AsyncStack['asyncInvoker'];
@@ -151,6 +153,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
           sqsService(asyncStack.queues),
           snsService(asyncStack.topics),
           sesService(asyncStack.mail),
+          dynamodbService(asyncStack.tables),
           apiGatewayManagementService(connections),
         ],
         buckets,

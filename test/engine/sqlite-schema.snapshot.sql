@@ -42,6 +42,39 @@ CREATE TABLE buckets (
   tags         TEXT NOT NULL
 ) WITHOUT ROWID;
 
+CREATE TABLE dynamo_items (
+  table_name TEXT NOT NULL,
+  idx        TEXT NOT NULL,
+  pk         BLOB NOT NULL,
+  sk         BLOB NOT NULL,
+  item_key   BLOB NOT NULL,
+  hash       INTEGER NOT NULL,
+  item       TEXT NOT NULL,
+  size       INTEGER NOT NULL,
+  expires_at INTEGER,
+  PRIMARY KEY (table_name, idx, pk, sk, item_key)
+) WITHOUT ROWID;
+
+CREATE TABLE dynamo_stream_checkpoints (
+  consumer    TEXT PRIMARY KEY,
+  seq         INTEGER,
+  owner       TEXT NOT NULL,
+  lease_until INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE dynamo_stream_records (
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  table_name TEXT NOT NULL,
+  record     TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE dynamo_tables (
+  name       TEXT PRIMARY KEY,
+  spec       TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE log_events (
   id             INTEGER PRIMARY KEY AUTOINCREMENT,
   log_group      TEXT NOT NULL,
@@ -203,6 +236,16 @@ CREATE TABLE ws_connections (
 ) WITHOUT ROWID;
 
 CREATE INDEX bucket_uploads_by_bucket ON bucket_uploads (bucket, key, initiated);
+
+CREATE INDEX dynamo_items_entries ON dynamo_items (table_name, item_key) WHERE idx <> '';
+
+CREATE INDEX dynamo_items_expiry ON dynamo_items (expires_at) WHERE expires_at IS NOT NULL;
+
+CREATE INDEX dynamo_items_scan ON dynamo_items (table_name, idx, hash, pk, sk, item_key);
+
+CREATE INDEX dynamo_stream_records_created ON dynamo_stream_records (created_at);
+
+CREATE INDEX dynamo_stream_records_table ON dynamo_stream_records (table_name, seq);
 
 CREATE INDEX log_events_group_id ON log_events (log_group, id);
 

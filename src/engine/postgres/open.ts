@@ -18,6 +18,7 @@ import { createPostgresTopicStore } from './topics/store';
 import { createPostgresMailStore } from './mail/store';
 import { createPostgresConnectionStore } from './connections/store';
 import { createPostgresBucketStore } from './buckets/store';
+import { createPostgresTableStore } from './tables/store';
 
 export async function openPostgresEngine(url: string, options: { clock: Clock }): Promise<Engine> {
   const driver = await loadPg();
@@ -46,6 +47,7 @@ export async function openPostgresEngine(url: string, options: { clock: Clock })
     mail: createPostgresMailStore(pool),
     connections: createPostgresConnectionStore(pool),
     buckets: createPostgresBucketStore(pool),
+    tables: createPostgresTableStore(pool),
     // Idempotent: composition roots may close on both error and shutdown paths.
     close: () => (closing ??= Promise.all([wakeups.close(), vacuum.close()]).then(() => pool.end())),
   };

@@ -11,6 +11,7 @@ import { createSqliteTopicStore } from './topics/store';
 import { createSqliteMailStore } from './mail/store';
 import { createSqliteConnectionStore } from './connections/store';
 import { createSqliteBucketStore } from './buckets/store';
+import { createSqliteTableStore } from './tables/store';
 
 export async function openSqliteEngine(location: string, options: { clock: Clock }): Promise<Engine> {
   const db = await openDatabase(location);
@@ -29,6 +30,7 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     mail: createSqliteMailStore(db),
     connections: createSqliteConnectionStore(db),
     buckets: createSqliteBucketStore(db),
+    tables: createSqliteTableStore(db),
     logs,
     async close() {
       // Idempotent: composition roots may close on both error and shutdown paths.

@@ -10,6 +10,7 @@ import type { TopicStore } from './topics';
 import type { MailStore } from './mail';
 import type { ConnectionStore } from './connections';
 import type { BucketStore } from './buckets';
+import type { TableStore } from './tables';
 
 export type * from './logs';
 export type * from './queues';
@@ -18,6 +19,7 @@ export type * from './topics';
 export type * from './mail';
 export type * from './connections';
 export type * from './buckets';
+export type * from './tables';
 
 export interface Engine {
   readonly backend: 'sqlite' | 'postgres';
@@ -28,5 +30,6 @@ export interface Engine {
   readonly mail: MailStore;
   readonly connections: ConnectionStore;
   readonly buckets: BucketStore;
+  readonly tables: TableStore;
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { runTopicStoreConformance } from './topics';
 import { runMailStoreConformance } from './mail';
 import { runConnectionStoreConformance } from './connections';
 import { runBucketStoreConformance } from './buckets';
+import { runTableStoreConformance } from './tables';
 import type { Engine } from '../../../src/engine/types';
 
 export function runEngineConformance(name: string, open: () => Promise<Engine>, options: { url?: string } = {}): void {
@@ -20,4 +21,5 @@ export function runEngineConformance(name: string, open: () => Promise<Engine>, 
   runMailStoreConformance(name, open);
   runConnectionStoreConformance(name, open);
   runBucketStoreConformance(name, open);
+  runTableStoreConformance(name, open);
 }

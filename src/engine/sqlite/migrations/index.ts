@@ -5,6 +5,7 @@ import { sql as schedules } from './0003_schedules';
 import { sql as topics } from './0004_topics';
 import { sql as mail } from './0005_mail';
 import { sql as buckets } from './0006_buckets';
+import { sql as tables } from './0007_tables';
 import { sql as connections } from './0008_connections';
 
 export interface Migration {
@@ -20,5 +21,6 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'topics', sql: topics },
   { version: 5, name: 'mail', sql: mail },
   { version: 6, name: 'buckets', sql: buckets },
+  { version: 7, name: 'tables', sql: tables },
   { version: 8, name: 'connections', sql: connections },
 ];
