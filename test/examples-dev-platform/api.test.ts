@@ -34,6 +34,10 @@ const offer = async (fileName: string, connectionId = socket.connectionId) => {
   return res.json as unknown as UploadOffer;
 };
 
+test('start prints no warning: nine functions\' asynchronous consumers share one stop signal without a MaxListeners warning', () => {
+  assert.doesNotMatch(platform.stratus.stderr(), /MaxListenersExceededWarning/);
+});
+
 test('an upload through the pre-signed POST runs the job, which pushes jobDone to the connection', async () => {
   const upload = await offer('notes.txt');
   assert.equal(upload.key, `uploads/${upload.jobId}/notes.txt`);
