@@ -34,7 +34,7 @@ const offer = async (fileName: string, connectionId = socket.connectionId) => {
   return res.json as unknown as UploadOffer;
 };
 
-test('start prints no warning: nine functions\' asynchronous consumers share one stop signal without a MaxListeners warning', () => {
+test('start prints no warning: ten functions\' asynchronous consumers share one stop signal without a MaxListeners warning', () => {
   assert.doesNotMatch(platform.stratus.stderr(), /MaxListenersExceededWarning/);
 });
 
@@ -65,6 +65,20 @@ test('the platform authorizer: no token and a malformed one are 401, a wrong one
   assert.deepEqual(await wrong.json(), { Message: 'User is not authorized to access this resource with an explicit deny' });
   // The page's own config route has no authorizer.
   assert.equal((await fetch(`${platform.domainUrl}/config`)).status, 200);
+});
+
+test('the cached authorizer answer allows the whole stage: after POST /uploads, GET /jobs/{jobId} with the same token is allowed', async () => {
+  // The policy's resource is arn:…:<apiId>/prd/* — a policy for the first method ARN only would
+  // deny this second call until the cache (ReauthorizeEvery 60) ran out.
+  const res = await fetch(`${platform.domainUrl}/jobs/${finished.jobId}`, { headers: { authorization: `Bearer ${PLATFORM_TOKEN}` } });
+  assert.equal(res.status, 200);
+  const job = (await res.json()) as { status: string; result: unknown; connectionId?: string };
+  assert.equal(job.status, 'done');
+  assert.deepEqual(job.result, { lines: 2, words: 3, bytes: 14 });
+  assert.equal(job.connectionId, undefined);
+  const unknown = await fetch(`${platform.domainUrl}/jobs/no-such-job`, { headers: { authorization: `Bearer ${PLATFORM_TOKEN}` } });
+  assert.equal(unknown.status, 404);
+  assert.equal((await fetch(`${platform.domainUrl}/jobs/${finished.jobId}`)).status, 401);
 });
 
 test('POST /uploads refuses a body without a connection id or with an unsafe file name, and stores nothing', async () => {
