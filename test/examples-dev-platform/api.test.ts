@@ -91,6 +91,33 @@ test('POST /uploads refuses a body without a connection id or with an unsafe fil
   assert.equal((await adminJobs()).count, before.count);
 });
 
+test('the WebSocket API: a message for no route gets API Gateway\'s Forbidden frame, whoami answers again', async () => {
+  const other = await openJobSocket(`${platform.domainUrl}/config`);
+  try {
+    assert.notEqual(other.connectionId, socket.connectionId);
+    other.send({ action: 'deploy' });
+    const refused = await other.next((m) => m.message === 'Forbidden');
+    assert.equal(refused.connectionId, other.connectionId);
+    assert.equal(typeof refused.requestId, 'string');
+  } finally {
+    other.close();
+  }
+});
+
+test('a seeded fuzz of POST /uploads bodies: every answer is 201 or 400, never a 5xx, and the API stays up', async () => {
+  let seed = 4004;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(values: T[]) => values[Math.floor(random() * values.length)];
+  const values = [undefined, null, '', 'a.txt', '../x', 'ünï.txt', 42, true, [], {}, 'x'.repeat(300), socket.connectionId];
+  for (let i = 0; i < 40; i++) {
+    const body = random() < 0.2 ? String.fromCharCode(...Array.from({ length: 12 }, () => Math.floor(random() * 256))) : JSON.stringify({ connectionId: pick(values), fileName: pick(values), contentType: pick(values) });
+    const res = await fetch(`${platform.domainUrl}/uploads`, { method: 'POST', headers: { authorization: `Bearer ${PLATFORM_TOKEN}` }, body });
+    const text = await res.text();
+    assert.ok(res.status === 201 || res.status === 400, `${res.status} for ${body}: ${text}`);
+  }
+  assert.equal((await fetch(`${platform.domainUrl}/config`)).status, 200);
+});
+
 async function adminJobs(): Promise<{ count: number; jobs: { jobId: string; status: string; fileName: string; result?: unknown }[] }> {
   const res = await fetch(`${platform.domainUrl}/admin/jobs`, { headers: { 'x-admin-token': ADMIN_TOKEN } });
   assert.equal(res.status, 200);

@@ -29,7 +29,7 @@ after(async () => {
 
 const FILE = 'first line of the report\nsecond line, a bit longer\nthird — ünïcode\n';
 
-test('the page uploads a file through a pre-signed POST and shows the job result pushed over the WebSocket', { skip: chromiumMissing, timeout: 45_000 }, async () => {
+test('the page uploads a file through a pre-signed POST and shows the job result pushed over the WebSocket', { skip: chromiumMissing, timeout: 90_000 }, async () => {
   const page = await browser.newPage();
   const failures: string[] = [];
   page.on('pageerror', (error) => failures.push(String(error)));
@@ -37,14 +37,14 @@ test('the page uploads a file through a pre-signed POST and shows the job result
   assert.equal(await page.title(), 'dev platform');
 
   // The connection id comes back on the two-way `whoami` route; then the button is enabled.
-  await page.waitForFunction('!document.getElementById("upload").disabled', undefined, { timeout: 20_000 });
+  await page.waitForFunction('!document.getElementById("upload").disabled', undefined, { timeout: 30_000 });
   const connectionId = await page.textContent('#connection');
   assert.match(connectionId ?? '', /^[A-Za-z0-9_=+/-]{8,}$/);
 
   await page.fill('#token', PLATFORM_TOKEN);
   await page.setInputFiles('#file', { name: 'report.txt', mimeType: 'text/plain', buffer: Buffer.from(FILE) });
   await page.click('#upload');
-  await page.waitForFunction('/^(done|failed)/.test(document.getElementById("status").textContent)', undefined, { timeout: 30_000 });
+  await page.waitForFunction('/^(done|failed)/.test(document.getElementById("status").textContent)', undefined, { timeout: 45_000 });
 
   const status = (await page.textContent('#status')) ?? '';
   assert.match(status, /^done \(job [0-9a-f-]{36}\)$/, `${status}\n${failures.join('\n')}`);

@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 export interface JobSocket {
   connectionId: string;
   /** Resolves with the first pushed message that matches. */
+  send(message: unknown): void;
   next(match: (message: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   close(): void;
 }
@@ -21,7 +22,7 @@ export async function openJobSocket(configUrl: string): Promise<JobSocket> {
     received.push(JSON.parse(String(data)) as Record<string, unknown>);
     for (const w of waiters) w();
   });
-  const next: JobSocket['next'] = (match, timeoutMs = 20_000) =>
+  const next: JobSocket['next'] = (match, timeoutMs = 30_000) =>
     new Promise((resolve, reject) => {
       const check = () => {
         const found = received.find(match);
@@ -43,7 +44,7 @@ export async function openJobSocket(configUrl: string): Promise<JobSocket> {
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   ws.send(JSON.stringify({ action: 'whoami' }));
   const hello = await next((m) => m.type === 'hello');
-  return { connectionId: String(hello.connectionId), next, close: () => ws.close() };
+  return { connectionId: String(hello.connectionId), send: (message) => ws.send(JSON.stringify(message)), next, close: () => ws.close() };
 }
 
 export interface UploadOffer {
