@@ -21,6 +21,7 @@ import { sqsService } from '../gateways/aws/sqs';
 import { snsService } from '../gateways/aws/sns';
 import { sesService } from '../gateways/aws/ses';
 import { dynamodbService } from '../gateways/aws/dynamodb';
+import { dynamodbStreamsService } from '../gateways/aws/dynamodb/streams';
 import type { AppConfig } from './config';
 import { startAsyncStack, type AsyncStack } from './async-stack';
 import { controlApi } from '../gateways/control/api';
@@ -119,7 +120,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         logs: core.logs,
         logStore: core.engine.logs,
         auth: { credentials: config.awsCredentials },
-        extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues), snsService(asyncStack.topics), sesService(asyncStack.mail), dynamodbService(asyncStack.tables)],
+        extraServices: [eventsService(asyncStack.events), sqsService(asyncStack.queues), snsService(asyncStack.topics), sesService(asyncStack.mail), dynamodbService(asyncStack.tables), dynamodbStreamsService(asyncStack.tables)],
       }),
     );
     handlers.unshift(
