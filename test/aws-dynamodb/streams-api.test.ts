@@ -46,7 +46,7 @@ test('list, describe, iterate and read a table stream', async () => {
 
 test('bad iterators and unknown streams get DynamoDB Streams errors', async () => {
   const target = (op: string, body: unknown) =>
-    fetch(s.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDBStreams_20120810.${op}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: await r.json() }));
+    fetch(s.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDBStreams_20120810.${op}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }));
   const bad = await target('GetRecords', { ShardIterator: 'garbage' });
   assert.equal(bad.status, 400);
   assert.equal(bad.json.__type, 'com.amazonaws.dynamodb.v20120810#ValidationException');
