@@ -17,6 +17,8 @@ import { startApp } from '../src/app/app';
 import { REPO, fmt } from './support';
 
 const CONCURRENCY = Number(process.env.BENCH_DYNAMODB_CONCURRENCY ?? 8);
+/** Client processes per phase: the SDK is CPU-heavy, one process can be what limits the figures. */
+const CLIENTS = Number(process.env.BENCH_DYNAMODB_CLIENTS ?? 1);
 const MOTO_START_TIMEOUT_MS = 30_000;
 const TABLE = 'bench-ddb';
 const run = promisify(execFile);
@@ -27,7 +29,7 @@ export async function benchDynamodb(seconds: number): Promise<string[]> {
   const stratus = await measureStratus(seconds);
   const moto = await measureMoto(seconds).catch((err: Error) => err);
   const m = moto instanceof Error ? undefined : moto;
-  const lines = [`## DynamoDB through @aws-sdk/client-dynamodb, ${CONCURRENCY} concurrent client loops, ${seconds} s per phase`];
+  const lines = [`## DynamoDB through @aws-sdk/client-dynamodb, ${CLIENTS} client process(es) × ${CONCURRENCY} concurrent loops, ${seconds} s per phase`];
   const row = (label: string, ours: number, theirs: number | undefined) =>
     `${label.padEnd(34)} Stratus ${fmt(ours).padStart(7)} ops/s   moto ${theirs === undefined ? '    n/a' : fmt(theirs).padStart(7)} ops/s` +
     (theirs ? `   ratio ${fmt(ours / theirs, 1)}×` : '');
@@ -85,10 +87,16 @@ async function measure(endpoint: string, seconds: number): Promise<Rates> {
 }
 
 async function clientPhase(endpoint: string, phase: string, seconds: number): Promise<number> {
-  const args = ['--import', 'tsx', join(REPO, 'bench/dynamodb-client.ts'), endpoint, TABLE, phase, String(seconds), String(CONCURRENCY)];
-  const { stdout } = await run(process.execPath, args, { cwd: REPO, timeout: (seconds + 60) * 1000 });
-  const { ops, seconds: elapsed } = JSON.parse(stdout.trim().split('\n').pop()!) as { ops: number; seconds: number };
-  return ops / elapsed;
+  const rates = await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, i) => {
+      // Each process has its own partitions (p<i*CONCURRENCY+worker>), so processes never write the same items.
+      const args = ['--import', 'tsx', join(REPO, 'bench/dynamodb-client.ts'), endpoint, TABLE, phase, String(seconds), String(CONCURRENCY), String(i * CONCURRENCY)];
+      const { stdout } = await run(process.execPath, args, { cwd: REPO, timeout: (seconds + 60) * 1000 });
+      const { ops, seconds: elapsed } = JSON.parse(stdout.trim().split('\n').pop()!) as { ops: number; seconds: number };
+      return ops / elapsed;
+    }),
+  );
+  return rates.reduce((a, b) => a + b, 0);
 }
 
 async function waitUntilAnswering(endpoint: string, child: ReturnType<typeof spawn>): Promise<void> {

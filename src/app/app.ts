@@ -22,6 +22,7 @@ import { sqsService } from '../gateways/aws/sqs';
 import { snsService } from '../gateways/aws/sns';
 import { sesService } from '../gateways/aws/ses';
 import { dynamodbService } from '../gateways/aws/dynamodb';
+import { dynamodbStreamsService } from '../gateways/aws/dynamodb/streams';
 import type { AppConfig } from './config';
 import { startAsyncStack, type AsyncStack } from './async-stack';
 import { controlApi } from '../gateways/control/api';
@@ -154,6 +155,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
           snsService(asyncStack.topics),
           sesService(asyncStack.mail),
           dynamodbService(asyncStack.tables),
+          dynamodbStreamsService(asyncStack.tables),
           apiGatewayManagementService(connections),
         ],
         buckets,

@@ -14,11 +14,13 @@ import { FIXTURE, startDynamoApp, type DynamoApp } from './helpers';
 
 let s: DynamoApp;
 const lines: string[] = [];
+const removals: string[] = [];
 let unsubscribe: () => void = () => {};
 
 function subscribe(app: DynamoApp) {
   unsubscribe = app.app.logs.subscribe((e) => {
     if (e.group === '/aws/lambda/OrderStreamFunction') lines.push(e.message);
+    if (e.group === '/aws/lambda/RemovalsFunction') removals.push(e.message);
   });
 }
 
@@ -67,6 +69,14 @@ test('INSERT, MODIFY and REMOVE records reach the function in order, with NEW_AN
   assert.equal(remove.dynamodb.NewImage, undefined);
   assert.ok(BigInt(insert.dynamodb.SequenceNumber) < BigInt(modify.dynamodb.SequenceNumber));
   assert.ok(BigInt(modify.dynamodb.SequenceNumber) < BigInt(remove.dynamodb.SequenceNumber));
+  // RemovalsFunction's FilterCriteria lets only REMOVE records of customers starting with "c" through.
+  const deadline = Date.now() + 15_000;
+  while (!removals.some((l) => l.includes('"REMOVE"'))) {
+    assert.ok(Date.now() < deadline, `no removal delivered: ${removals.join('\n')}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const delivered = removals.filter((l) => l.includes('RECORD ')).map((l) => JSON.parse(l.slice(l.indexOf('RECORD ') + 7)));
+  assert.deepEqual(delivered.map((r) => [r.eventName, r.dynamodb.Keys.customer.S]), [['REMOVE', 'c1']]);
 });
 
 test('ReportBatchItemFailures: a failed record is delivered again, and those after it too', async () => {

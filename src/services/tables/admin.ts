@@ -80,7 +80,9 @@ export function createAdmin(ctx: TablesContext) {
 
     async listTables(input: Raw) {
       const limit = input.Limit === undefined ? 100 : Number(input.Limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw constraint(input.Limit, 'limit', 'Member must have value less than or equal to 100');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+        throw constraint(input.Limit, 'limit', limit > 100 ? 'Member must have value less than or equal to 100' : 'Member must have value greater than or equal to 1');
+      }
       const start = typeof input.ExclusiveStartTableName === 'string' ? input.ExclusiveStartTableName : undefined;
       const names = (await ctx.store.listTables()).map((t) => t.name).filter((n) => start === undefined || n > start);
       const page = names.slice(0, limit);

@@ -12,6 +12,7 @@ import { createItemOperations } from './items';
 import { createReadOperations } from './reads';
 import { ensureTemplateTables } from './template';
 import { createTransactions } from './transactions';
+import { createStreamsApi } from './streams-api';
 import { TtlSweeper } from './ttl-sweeper';
 
 export { streamArn } from './describe';
@@ -48,8 +49,11 @@ export function createTableService(o: TableServiceOptions) {
     ...createBatchOperations(ctx),
     ...createTransactions(ctx),
   } satisfies Record<string, Operation>;
+  const streams = createStreamsApi(ctx) satisfies Record<string, Operation>;
   return {
     ...operations,
+    /** The DynamoDB Streams API (a service of its own on the wire). */
+    streams,
     store: o.store,
     ensureTemplateTables: (model: AppModel) => ensureTemplateTables(ctx, admin, model, o.onError),
     /** Wakes stream consumers in this process when a commit appended records to a table's stream. */

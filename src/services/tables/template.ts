@@ -73,6 +73,14 @@ export async function ensureTemplateTables(ctx: TablesContext, admin: Admin, mod
   return names;
 }
 
+/**
+ * Nodes sharing a PostgreSQL engine start together and make the same changes: one finding the
+ * change already made by another ("TimeToLive is already enabled", "Index … already exists") is
+ * where it wanted to be.
+ */
+const ALREADY = /already (enabled|disabled|exists|has an enabled stream|has no stream)|Index: .* not found/;
+const idempotent = (change: Promise<unknown>) => change.catch((err) => (ALREADY.test(String((err as Error)?.message)) ? undefined : Promise.reject(err)));
+
 const sameKey = (a?: KeyDef, b?: KeyDef) => a?.name === b?.name && a?.type === b?.type;
 
 async function reconcile(admin: Admin, resource: ResolvedResource, stored: TableSpec, wanted: TableSpec, warn: (err: Error) => void): Promise<void> {
@@ -82,10 +90,10 @@ async function reconcile(admin: Admin, resource: ResolvedResource, stored: Table
   }
   const table = stored.name;
   for (const index of stored.indexes.filter((i) => i.kind === 'GSI' && !wanted.indexes.some((w) => w.name === i.name))) {
-    await admin.updateTable({ TableName: table, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: index.name } }] });
+    await idempotent(admin.updateTable({ TableName: table, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: index.name } }] }));
   }
   for (const index of wanted.indexes.filter((i) => i.kind === 'GSI' && !stored.indexes.some((s) => s.name === i.name))) {
-    await admin.updateTable({
+    await idempotent(admin.updateTable({
       TableName: table,
       AttributeDefinitions: wanted.attributeDefinitions.map((d) => ({ AttributeName: d.name, AttributeType: d.type })),
       GlobalSecondaryIndexUpdates: [
@@ -98,11 +106,11 @@ async function reconcile(admin: Admin, resource: ResolvedResource, stored: Table
           },
         },
       ],
-    });
+    }));
   }
   if (JSON.stringify(stored.stream) !== JSON.stringify(wanted.stream)) {
-    if (stored.stream) await admin.updateTable({ TableName: table, StreamSpecification: { StreamEnabled: false } });
-    if (wanted.stream) await admin.updateTable({ TableName: table, StreamSpecification: { StreamEnabled: true, StreamViewType: wanted.stream.viewType } });
+    if (stored.stream) await idempotent(admin.updateTable({ TableName: table, StreamSpecification: { StreamEnabled: false } }));
+    if (wanted.stream) await idempotent(admin.updateTable({ TableName: table, StreamSpecification: { StreamEnabled: true, StreamViewType: wanted.stream.viewType } }));
   }
 }
 
@@ -112,6 +120,6 @@ async function reconcileTtl(admin: Admin, resource: ResolvedResource): Promise<v
   const current = (await admin.describeTimeToLive({ TableName: resource.physicalName })).TimeToLiveDescription as { TimeToLiveStatus: string; AttributeName?: string };
   const enabled = current.TimeToLiveStatus === 'ENABLED' ? current.AttributeName : undefined;
   if (enabled === wanted) return;
-  if (enabled) await admin.updateTimeToLive({ TableName: resource.physicalName, TimeToLiveSpecification: { Enabled: false, AttributeName: enabled } });
-  if (wanted) await admin.updateTimeToLive({ TableName: resource.physicalName, TimeToLiveSpecification: { Enabled: true, AttributeName: wanted } });
+  if (enabled) await idempotent(admin.updateTimeToLive({ TableName: resource.physicalName, TimeToLiveSpecification: { Enabled: false, AttributeName: enabled } }));
+  if (wanted) await idempotent(admin.updateTimeToLive({ TableName: resource.physicalName, TimeToLiveSpecification: { Enabled: true, AttributeName: wanted } }));
 }

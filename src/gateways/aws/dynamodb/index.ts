@@ -4,8 +4,8 @@
  * DynamoDB adds (CancellationReasons, Item). Every operation is a tables-service method.
  *
  * Not done yet: PartiQL (ExecuteStatement & co.), backups and restores, global tables, import /
- * export, Kinesis streaming destinations, resource policies, DescribeEndpoints, the DynamoDB
- * Streams API itself (streams feed function events), ReturnItemCollectionMetrics. The legacy
+ * export, Kinesis streaming destinations, resource policies, DescribeEndpoints,
+ * ReturnItemCollectionMetrics. The Streams API is its own adapter (streams.ts). The legacy
  * parameters (Expected, AttributeUpdates, KeyConditions, Query/ScanFilter) work, as expressions do.
  * Differs on purpose: no x-amz-crc32 header (clients check it only when present); tables and
  * indexes are ACTIVE at once; capacity is reported but never throttled; UnprocessedItems and
