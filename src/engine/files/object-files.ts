@@ -31,6 +31,8 @@ export interface ByteRange {
 
 export class ObjectFiles {
   private readonly tmp: string;
+  /** Fan-out folders known to exist (256 at most), so a commit is one rename, not a mkdir too. */
+  private readonly folders = new Set<string>();
 
   constructor(private readonly dir: string) {
     this.tmp = join(dir, 'tmp');
@@ -91,7 +93,11 @@ export class ObjectFiles {
       blobId,
       size,
       commit: async () => {
-        mkdirSync(join(this.dir, blobId.slice(0, 2)), { recursive: true });
+        const folder = blobId.slice(0, 2);
+        if (!this.folders.has(folder)) {
+          mkdirSync(join(this.dir, folder), { recursive: true });
+          this.folders.add(folder);
+        }
         await rename(temp, this.path(blobId));
       },
       discard: () => unlink(temp).catch(() => {}),
