@@ -2,17 +2,20 @@
  * Object bytes on disk, one immutable file per blob, named by a generated id — never by the
  * object's key, so no key can reach outside this folder. A blob is written under `tmp/` and
  * renamed into place only when `commit()` is called (after the caller checked its digests): a
- * crash mid-upload leaves a temp file, swept on the next open, never a half object.
+ * crash mid-upload leaves a temp file, swept on a later open, never a half object. Several nodes
+ * may share the folder (PostgreSQL engine): ids never collide and nothing is rewritten in place.
  * Layout: `<dir>/<first two id chars>/<id>`, `<dir>/tmp/<id>`.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { link, copyFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 
 const BLOB_ID = /^[0-9a-f]{32}$/;
+/** A temp file untouched this long belongs to an upload that will never finish. */
+const STALE_TEMP_MS = 24 * 3600_000;
 
 export interface StagedBlob {
   blobId: string;
@@ -36,9 +39,14 @@ export class ObjectFiles {
 
   constructor(private readonly dir: string) {
     this.tmp = join(dir, 'tmp');
-    // Leftovers of uploads a crash interrupted: nothing points at them.
-    rmSync(this.tmp, { recursive: true, force: true });
     mkdirSync(this.tmp, { recursive: true });
+    // Leftovers of uploads a crash interrupted: nothing points at them. Only old ones go, since
+    // another node sharing this folder may be writing the recent ones right now.
+    const cutoff = Date.now() - STALE_TEMP_MS;
+    for (const name of readdirSync(this.tmp)) {
+      const path = join(this.tmp, name);
+      if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? cutoff) < cutoff) rmSync(path, { force: true });
+    }
   }
 
   /** Streams `source` into a temp file (backpressure end to end: memory stays flat). */
