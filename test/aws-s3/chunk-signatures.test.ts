@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { request } from 'node:http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import type { SourceData } from '@smithy/types';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { decodeAwsChunked } from '../../src/gateways/aws/s3/chunked';
 import { armChunkVerifier } from '../../src/gateways/aws/s3/chunk-signatures';
@@ -45,15 +46,21 @@ test('the chunk-signature chain matches the S3 API Reference example', async () 
 /** SHA-256 / HMAC for smithy's signer, on node:crypto. */
 class Sha256 {
   private readonly hash: Hash | Hmac;
-  constructor(secret?: string | Uint8Array) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', Buffer.from(secret as Uint8Array));
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBuffer(secret));
   }
-  update(data: string | Uint8Array): void {
-    this.hash.update(typeof data === 'string' ? data : Buffer.from(data));
+  update(data: SourceData): void {
+    this.hash.update(toBuffer(data));
   }
   async digest(): Promise<Uint8Array> {
     return new Uint8Array(this.hash.digest());
   }
+}
+
+function toBuffer(data: SourceData): Buffer {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return Buffer.from(data as ArrayBuffer);
 }
 
 let s: S3App | undefined;
