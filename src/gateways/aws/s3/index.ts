@@ -7,7 +7,7 @@
  *
  * Not done yet / differs on purpose:
  * - no versioning, ACLs, bucket policies, website hosting, lifecycle, replication, encryption,
- *   object lock, bucket tagging (501 NotImplemented); storage class is always STANDARD;
+ *   object lock (501 NotImplemented); storage class is always STANDARD;
  * - in strict mode chunk signatures are verified, a trailer's signature is not; CRC64NVME
  *   checksums are accepted but not verified;
  * - presigned URLs are checked for expiry always, for their signature only in strict mode;
