@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { GetBucketCorsCommand, GetObjectCommand, ListObjectsV2Command, PutBucketCorsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { bodyText, raw, rawWithHost, startS3App, type S3App } from './helpers';
@@ -118,6 +119,20 @@ test('unserved subresources are 501 NotImplemented; wrong methods 405; errors ca
   const r = await raw(s.endpoint, 'GET', `/${B}/missing-key`);
   assert.match(r.text, /<Error><Code>NoSuchKey<\/Code><Message>The specified key does not exist.<\/Message><Key>missing-key<\/Key><Resource>\/errors\/missing-key<\/Resource><RequestId>[0-9A-F]{16}<\/RequestId><HostId>/);
   assert.match(r.headers.get('x-amz-request-id') ?? '', /^[0-9A-F]{16}$/);
+  assert.equal(await kept(), 'original');
+});
+
+test('an upload cut off mid-body stores nothing and leaves no temp file', async () => {
+  const url = new URL(s.endpoint);
+  await new Promise<void>((resolve) => {
+    const req = request({ host: url.hostname, port: url.port, method: 'PUT', path: `/${B}/kept`, headers: { 'content-length': String(1024 * 1024) } });
+    req.on('error', () => resolve());
+    req.write(Buffer.alloc(100 * 1024, 0x63), () => setTimeout(() => req.destroy(), 50));
+    req.on('close', () => resolve());
+  });
+  const deadline = Date.now() + 5000;
+  while (readdirSync(join(s.stateDir, 'objects', 'tmp')).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual(readdirSync(join(s.stateDir, 'objects', 'tmp')), []);
   assert.equal(await kept(), 'original');
 });
 
