@@ -88,6 +88,8 @@ test('a put reaches the function (suffix .txt) with S3 record shape; the key is 
   assert.equal(record.s3.object.size, 8);
   assert.equal(record.s3.object.eTag, put.ETag!.replace(/"/g, ''));
   assert.match(record.s3.object.sequencer, /^[0-9A-F]+$/);
+  // The handler reads the object back through the SDK (unquote_plus of the key, as S3 advises).
+  await proc.waitFor(/S3BODY \{"key":"notes\/hello world.txt","body":"hi there"\}/);
 });
 
 test('creates under incoming/ reach the queue; copies are ObjectCreated:Copy; others are filtered out', async () => {
