@@ -63,6 +63,8 @@ export class ObjectFiles {
         }
       }, out);
     } catch (err) {
+      // A stream destroyed while still opening creates its file afterwards: wait for its close.
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await unlink(temp).catch(() => {});
       throw err;
     }
