@@ -50,7 +50,7 @@ export class ObjectFiles {
   }
 
   /** Streams `source` into a temp file (backpressure end to end: memory stays flat). */
-  async stage(source: Readable | AsyncIterable<Buffer>): Promise<StagedBlob> {
+  async stage(source: Readable | AsyncIterable<Buffer> | Iterable<Buffer>): Promise<StagedBlob> {
     const blobId = randomUUID().replace(/-/g, '');
     const temp = join(this.tmp, blobId);
     let size = 0;
