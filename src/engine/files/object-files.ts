@@ -56,12 +56,13 @@ export class ObjectFiles {
     let size = 0;
     const out = createWriteStream(temp);
     try {
-      await pipeline(source, async function* (chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) {
+      const counted = async function* () {
+        for await (const chunk of source as AsyncIterable<Buffer>) {
           size += chunk.length;
           yield chunk;
         }
-      }, out);
+      };
+      await pipeline(counted, out);
     } catch (err) {
       // A stream destroyed while still opening creates its file afterwards: wait for its close.
       if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
