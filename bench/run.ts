@@ -8,9 +8,10 @@ import { benchSns } from './sns';
 import { benchSqs } from './sqs';
 import { benchHrSync } from './hr-sync';
 import { benchDynamodb } from './dynamodb';
+import { benchS3 } from './s3';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const sections = [benchHttp, benchAsync, benchSqs, benchSns, benchDynamodb, benchHrSync];
+const sections = [benchHttp, benchAsync, benchSqs, benchSns, benchS3, benchDynamodb, benchHrSync];
 for (const section of sections) {
   for (const line of await section(seconds)) console.log(line);
 }
