@@ -1,0 +1,190 @@
+/**
+ * Several nodes on PostgreSQL (issue 4): SQS → trivial Node function (batch 10) end to end on a
+ * throwaway PostgreSQL (scripts/pg-up.sh), with 1 and then 2 `stratus start` processes on the
+ * same database, next to pg-boss moving the same number of jobs through the same database in the
+ * same run.
+ *
+ * Stratus: MESSAGES messages go in through the SQS edge (SendMessageBatch of 10, SENDERS
+ * concurrent loops, spread over the nodes); the clock runs from the first send until the queue is
+ * empty (nothing visible, nothing in flight), so each message was sent, received by a poller,
+ * handed to the function in a batch of 10 and deleted. pg-boss (the baseline): the same count,
+ * inserted 10 at a time by SENDERS loops while PGBOSS_WORKERS loops fetch 10 and complete 10
+ * (the manual fetch/complete API: pg-boss's own `work()` sleeps its polling interval, ≥ 0.5 s,
+ * between batches, which would measure the sleep, not the database); same clock.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { REPO, fmt } from './support';
+
+const MESSAGES = Number(process.env.BENCH_PG_MESSAGES ?? 20_000);
+const SENDERS = Number(process.env.BENCH_PG_SENDERS ?? 4);
+const PGBOSS_WORKERS = Number(process.env.BENCH_PGBOSS_WORKERS ?? 5);
+const BATCH = 10;
+const APP = join(REPO, 'bench/apps/queue');
+const QUEUE = 'bench-jobs';
+
+export async function benchPostgres(): Promise<string[]> {
+  const server = startServer();
+  try {
+    const url = await createDatabase(server.url, 'bench');
+    const one = await measureStratus(url, 1);
+    const two = await measureStratus(url, 2);
+    const boss = await measurePgBoss(url);
+    const lines = [`## SQS → trivial Node function on PostgreSQL 15, batch 10, ${fmt(MESSAGES)} messages, one database (send + process, ${SENDERS} sending loops)`];
+    lines.push(`pg-boss 10, ${PGBOSS_WORKERS} fetch(10)+complete(10) loops, one process  ${fmt(boss).padStart(8)} jobs/s  (baseline)`);
+    lines.push(`Stratus, 1 node                                        ${fmt(one).padStart(8)} msg/s   ${fmt(one / boss, 2)}× pg-boss   (target ≥ 5,000 msg/s and ≥ pg-boss)`);
+    lines.push(`Stratus, 2 nodes                                       ${fmt(two).padStart(8)} msg/s   ${fmt(two / one, 2)}× 1 node, ${fmt(two / boss, 2)}× pg-boss   (target ≥ 1.3× 1 node)`);
+    return lines;
+  } finally {
+    server.stop();
+  }
+}
+
+interface Server {
+  url: string;
+  stop(): void;
+}
+
+function startServer(): Server {
+  const out = execFileSync('bash', [join(REPO, 'scripts/pg-up.sh')], { encoding: 'utf8' });
+  const dataDir = /PGDATA_DIR=(\S+)/.exec(out)![1];
+  return { url: /DATABASE_URL=(\S+)/.exec(out)![1], stop: () => execFileSync('bash', [join(REPO, 'scripts/pg-down.sh'), dataDir]) };
+}
+
+async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function measureStratus(url: string, count: number): Promise<number> {
+  const nodes: Node[] = [];
+  try {
+    // One at a time: the first applies the migrations, the others find them applied.
+    for (let i = 0; i < count; i++) nodes.push(await startNode(url));
+    const edges = nodes.map((n) => n.edge);
+    await waitEmpty(edges[0]);
+    const t0 = performance.now();
+    let next = 0;
+    await Promise.all(Array.from({ length: SENDERS }, async (_, loop) => {
+      for (let i = next; i < MESSAGES; i = next) {
+        next += BATCH;
+        const entries = Array.from({ length: Math.min(BATCH, MESSAGES - i) }, (_, j) => ({ Id: String(j), MessageBody: `{"n":${i + j}}` }));
+        await sqs(edges[loop % edges.length], 'SendMessageBatch', { QueueUrl: queueUrl(edges[0]), Entries: entries });
+      }
+    }));
+    await waitEmpty(edges[0]);
+    return MESSAGES / ((performance.now() - t0) / 1000);
+  } finally {
+    await Promise.all(nodes.map((n) => n.stop()));
+  }
+}
+
+interface Node {
+  edge: string;
+  stop(): Promise<void>;
+}
+
+async function startNode(url: string): Promise<Node> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'stratus-bench-pg-'));
+  const child = spawn(process.execPath, [join(REPO, 'bin/stratus.js'), 'start', APP, '--engine', url, '--port', '0', '--edge-port', '0', '--state-dir', stateDir], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.setEncoding('utf8').on('data', (c: string) => (out += c));
+  child.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited(child);
+    }
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  while (!/Ready in \d+ ms/.test(out)) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`stratus start did not come up:\n${out}\n${err}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { edge: out.match(/AWS endpoints: (http:\/\/\S+)/)![1], stop };
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+const queueUrl = (edge: string) => `${edge}/000000000000/${QUEUE}`;
+
+/** Plain AWS JSON 1.0 requests: the sender's own CPU stays small next to the nodes'. */
+async function sqs(edge: string, action: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(edge, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AmazonSQS.${action}` },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${action}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function waitEmpty(edge: string): Promise<void> {
+  for (;;) {
+    const { Attributes } = (await sqs(edge, 'GetQueueAttributes', {
+      QueueUrl: queueUrl(edge),
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    })) as { Attributes: Record<string, string> };
+    if (Attributes.ApproximateNumberOfMessages === '0' && Attributes.ApproximateNumberOfMessagesNotVisible === '0') return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function measurePgBoss(url: string): Promise<number> {
+  const { default: PgBoss } = await import('pg-boss');
+  // Its own schema in the same database; no maintenance or scheduling during the measurement.
+  const boss = new PgBoss({ connectionString: url, schema: 'pgboss_bench', supervise: false, schedule: false });
+  boss.on('error', () => {});
+  await boss.start();
+  try {
+    await boss.createQueue('bench');
+    let done = 0;
+    let sendingDone = false;
+    const t0 = performance.now();
+    let next = 0;
+    const senders = Promise.all(Array.from({ length: SENDERS }, async () => {
+      for (let i = next; i < MESSAGES; i = next) {
+        next += BATCH;
+        await boss.insert(Array.from({ length: Math.min(BATCH, MESSAGES - i) }, (_, j) => ({ name: 'bench', data: { n: i + j } })));
+      }
+    })).then(() => (sendingDone = true));
+    const workers = Array.from({ length: PGBOSS_WORKERS }, async () => {
+      while (done < MESSAGES) {
+        const jobs = await boss.fetch('bench', { batchSize: BATCH });
+        if (jobs.length === 0) {
+          // Nothing yet: the same short pause a poller would take, not pg-boss's 0.5 s minimum.
+          await new Promise((r) => setTimeout(r, sendingDone ? 5 : 1));
+          continue;
+        }
+        await boss.complete('bench', jobs.map((j) => j.id));
+        done += jobs.length;
+      }
+    });
+    await Promise.all([senders, ...workers]);
+    return MESSAGES / ((performance.now() - t0) / 1000);
+  } finally {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+  }
+}
