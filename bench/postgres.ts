@@ -23,6 +23,10 @@ const MESSAGES = Number(process.env.BENCH_PG_MESSAGES ?? 20_000);
 const SENDERS = Number(process.env.BENCH_PG_SENDERS ?? 4);
 const PGBOSS_WORKERS = Number(process.env.BENCH_PGBOSS_WORKERS ?? 5);
 const BATCH = 10;
+/** Extra node flags for the Stratus processes (e.g. `--cpu-prof` when profiling). */
+const NODE_ARGS = (process.env.BENCH_PG_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** `1`: only the one-node figure (for profiling). */
+const ONLY = process.env.BENCH_PG_ONLY;
 const APP = join(REPO, 'bench/apps/queue');
 const QUEUE = 'bench-jobs';
 
@@ -30,6 +34,12 @@ export async function benchPostgres(): Promise<string[]> {
   const server = startServer();
   try {
     const url = await createDatabase(server.url, 'bench');
+    if (ONLY === '1') {
+      const before = await commits(url);
+      const one = await measureStratus(url, 1);
+      await new Promise((r) => setTimeout(r, 1500));
+      return [`Stratus, 1 node ${fmt(one)} msg/s, ${fmt((await commits(url)) - before)} transactions`];
+    }
     const one = await measureStratus(url, 1);
     const two = await measureStratus(url, 2);
     const boss = await measurePgBoss(url);
@@ -67,6 +77,16 @@ async function createDatabase(serverUrl: string, name: string): Promise<string> 
   return url.toString();
 }
 
+async function commits(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
 async function measureStratus(url: string, count: number): Promise<number> {
   const nodes: Node[] = [];
   try {
@@ -97,7 +117,7 @@ interface Node {
 
 async function startNode(url: string): Promise<Node> {
   const stateDir = mkdtempSync(join(tmpdir(), 'stratus-bench-pg-'));
-  const child = spawn(process.execPath, [join(REPO, 'bin/stratus.js'), 'start', APP, '--engine', url, '--port', '0', '--edge-port', '0', '--state-dir', stateDir], {
+  const child = spawn(process.execPath, [...NODE_ARGS, join(REPO, 'bin/stratus.js'), 'start', APP, '--engine', url, '--port', '0', '--edge-port', '0', '--state-dir', stateDir], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

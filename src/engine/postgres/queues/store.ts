@@ -17,6 +17,7 @@ import { receiveStandard } from './sql/receive';
 import { sendFifo } from './sql/send-fifo';
 import { sendStandard } from './sql/send';
 import type { QueueVacuum } from './vacuum';
+import { CHANGED_CHANNEL, type QueueRecordCache } from './catalog-cache';
 
 export { QueueNotFoundError } from './rows';
 
@@ -25,18 +26,30 @@ export { QueueNotFoundError } from './rows';
  * nodes' commits; `subscribed` is kept here: the queues with at least one listener, re-woken by
  * wakeups.ts after a lost connection.
  */
-export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySignal, subscribed: Set<string>, vacuum: QueueVacuum): QueueStore {
+export function createPostgresQueueStore(
+  pool: PgPool,
+  signal: AvailabilitySignal,
+  subscribed: Set<string>,
+  vacuum: QueueVacuum,
+  records: QueueRecordCache,
+): QueueStore {
   const listeners = new Map<string, number>();
   const fire = (queue: string) => signal.fire([queue]);
   const catalog = createCatalog(pool);
   const maintenance = createMaintenance(pool);
   const moves = createMoveTasks(pool, (queues) => signal.fire(queues));
+  // After a change to a queue's row: this node's copy goes now, the other nodes' on the NOTIFY.
+  const changed = async <T>(name: string, result: T): Promise<T> => {
+    records.invalidate(name);
+    await pool.query(`SELECT pg_notify('${CHANGED_CHANNEL}', $1)`, [name]);
+    return result;
+  };
   return {
     createQueue: (queue, now) => catalog.create(queue, now),
-    getQueue: (name) => catalog.get(name),
+    getQueue: (name) => records.get(name, catalog.get),
     listQueues: (prefix = '') => catalog.list(prefix),
-    updateQueue: (name, update, now) => catalog.update(name, update, now),
-    deleteQueue: (name) => catalog.delete(name),
+    updateQueue: async (name, update, now) => changed(name, await catalog.update(name, update, now)),
+    deleteQueue: async (name) => changed(name, await catalog.delete(name)),
     async send(queue, messages, now) {
       if (messages.length === 0) return [];
       const standard = await sendStandard(pool, queue, messages, now);
@@ -49,12 +62,14 @@ export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySigna
       return sent;
     },
     async receive(queue, request) {
+      const firedBefore = signal.fired(queue);
       const standard = await receiveStandard(pool, queue, request);
       if (standard === 'missing') throw new QueueNotFoundError(queue);
       const result = standard === 'fifo' ? await receiveFifo(pool, queue, request) : standard;
       const { deadLetterQueue, ...rest } = result as typeof result & { deadLetterQueue?: string };
       if (deadLetterQueue) fire(deadLetterQueue);
       vacuum.note(rest.messages.length);
+      signal.passOn(queue, rest.messages.length, rest.messages.length === request.max, firedBefore);
       if (rest.messages.length === 0 && standard === 'fifo') {
         const next = await maintenance.nextVisibleAt(queue, request.now);
         if (next !== undefined) return { messages: [], nextVisibleAt: next };
@@ -72,7 +87,7 @@ export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySigna
       if (madeAvailable) fire(queue);
       return outcomes;
     },
-    purge: (queue, now) => maintenance.purge(queue, now),
+    purge: async (queue, now) => changed(queue, await maintenance.purge(queue, now)),
     counts: (queue, now) => maintenance.counts(queue, now),
     peek: (queue, max, now) => maintenance.peek(queue, max, now),
     sweep: (now) => maintenance.sweep(now),
