@@ -13,7 +13,7 @@
  * between batches, which would measure the sleep, not the database); same clock.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -33,12 +33,14 @@ const QUEUE = 'bench-jobs';
 export async function benchPostgres(): Promise<string[]> {
   const server = startServer();
   try {
-    const url = await createDatabase(server.url, 'bench');
+    const url = await createDatabase(server.url, `bench_${process.pid}`);
     if (ONLY === '1') {
       const before = await commits(url);
+      const pgCpu = serverCpu(server.dataDir);
       const one = await measureStratus(url, 1);
+      const pgUsed = serverCpu(server.dataDir) - pgCpu;
       await new Promise((r) => setTimeout(r, 1500));
-      return [`Stratus, 1 node ${fmt(one)} msg/s, ${fmt((await commits(url)) - before)} transactions`];
+      return [`Stratus, 1 node ${fmt(one)} msg/s, ${fmt((await commits(url)) - before)} transactions, CPU s: node ${fmt(lastNodeCpu, 2)}, postgres ${fmt(pgUsed, 2)}`];
     }
     const one = await measureStratus(url, 1);
     const two = await measureStratus(url, 2);
@@ -55,13 +57,17 @@ export async function benchPostgres(): Promise<string[]> {
 
 interface Server {
   url: string;
+  dataDir: string;
   stop(): void;
 }
 
+/** BENCH_PG_URL: an existing server to use instead of a throwaway one (it gets a new database). */
 function startServer(): Server {
+  const external = process.env.BENCH_PG_URL;
+  if (external) return { url: external, dataDir: process.env.BENCH_PG_DATA_DIR ?? '', stop: () => {} };
   const out = execFileSync('bash', [join(REPO, 'scripts/pg-up.sh')], { encoding: 'utf8' });
   const dataDir = /PGDATA_DIR=(\S+)/.exec(out)![1];
-  return { url: /DATABASE_URL=(\S+)/.exec(out)![1], stop: () => execFileSync('bash', [join(REPO, 'scripts/pg-down.sh'), dataDir]) };
+  return { url: /DATABASE_URL=(\S+)/.exec(out)![1], dataDir, stop: () => execFileSync('bash', [join(REPO, 'scripts/pg-down.sh'), dataDir]) };
 }
 
 async function createDatabase(serverUrl: string, name: string): Promise<string> {
@@ -75,6 +81,33 @@ async function createDatabase(serverUrl: string, name: string): Promise<string> 
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+let lastNodeCpu = 0;
+
+/** CPU seconds used so far by the server: the postmaster, its exited children and its live ones. */
+function serverCpu(dataDir: string): number {
+  if (!dataDir) return 0;
+  const postmaster = Number(readFileSync(join(dataDir, 'data/postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = processCpu(postmaster, true);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (statFields(Number(entry))[1] === String(postmaster)) total += processCpu(Number(entry));
+    } catch {
+      // The process ended in between.
+    }
+  }
+  return total;
+}
+
+function statFields(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+}
+
+function processCpu(pid: number, withChildren = false): number {
+  const f = statFields(pid);
+  return (Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0)) / 100;
 }
 
 async function commits(url: string): Promise<number> {
@@ -93,6 +126,7 @@ async function measureStratus(url: string, count: number): Promise<number> {
     // One at a time: the first applies the migrations, the others find them applied.
     for (let i = 0; i < count; i++) nodes.push(await startNode(url));
     const edges = nodes.map((n) => n.edge);
+    for (const n of nodes) n.cpuAtStart = processCpu(n.pid);
     await waitEmpty(edges[0]);
     const t0 = performance.now();
     let next = 0;
@@ -104,7 +138,9 @@ async function measureStratus(url: string, count: number): Promise<number> {
       }
     }));
     await waitEmpty(edges[0]);
-    return MESSAGES / ((performance.now() - t0) / 1000);
+    const rate = MESSAGES / ((performance.now() - t0) / 1000);
+    lastNodeCpu = nodes.reduce((sum, n) => sum + processCpu(n.pid) - n.cpuAtStart, 0);
+    return rate;
   } finally {
     await Promise.all(nodes.map((n) => n.stop()));
   }
@@ -112,6 +148,8 @@ async function measureStratus(url: string, count: number): Promise<number> {
 
 interface Node {
   edge: string;
+  pid: number;
+  cpuAtStart: number;
   stop(): Promise<void>;
 }
 
@@ -140,7 +178,7 @@ async function startNode(url: string): Promise<Node> {
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { edge: out.match(/AWS endpoints: (http:\/\/\S+)/)![1], stop };
+  return { edge: out.match(/AWS endpoints: (http:\/\/\S+)/)![1], pid: child.pid!, cpuAtStart: 0, stop };
 }
 
 function exited(child: ChildProcess): Promise<void> {

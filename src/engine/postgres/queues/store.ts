@@ -66,10 +66,11 @@ export function createPostgresQueueStore(
       const standard = await receiveStandard(pool, queue, request);
       if (standard === 'missing') throw new QueueNotFoundError(queue);
       const result = standard === 'fifo' ? await receiveFifo(pool, queue, request) : standard;
-      const { deadLetterQueue, ...rest } = result as typeof result & { deadLetterQueue?: string };
+      const { deadLetterQueue, more, ...rest } = result as typeof result & { deadLetterQueue?: string; more?: boolean };
       if (deadLetterQueue) fire(deadLetterQueue);
       vacuum.note(rest.messages.length);
-      signal.passOn(queue, rest.messages.length, rest.messages.length === request.max, firedBefore);
+      // FIFO receives do not look past their batch: a full one may have left messages behind.
+      signal.passOn(queue, rest.messages.length, more ?? rest.messages.length === request.max, firedBefore);
       if (rest.messages.length === 0 && standard === 'fifo') {
         const next = await maintenance.nextVisibleAt(queue, request.now);
         if (next !== undefined) return { messages: [], nextVisibleAt: next };
