@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SQSClient, SendMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, ListQueuesCommand } from '@aws-sdk/client-sqs';
+import pg from 'pg';
 import { startStratus, tempDir, removeDir, type StratusProcess } from '../support/stratus-process';
 import { startTestDatabase } from './fixtures/pg-cluster';
 
@@ -124,6 +125,8 @@ test('a PostgreSQL restart mid-stream: nodes report it, recover by themselves, l
       const ping = await fetch(`${n.apis.ServerlessHttpApi ?? Object.values(n.apis)[0]}/ping`);
       assert.equal(ping.status, 200, 'app API answers');
     }
+    // Each node's LISTEN connection (cross-node wake-ups) is back.
+    await waitUntil(async () => (await listeners(database.url)) === nodes.length, 30_000, 'both LISTEN connections re-established');
     // The schedule loop survived: a minute of clock time fires a tick again.
     const ticksBefore = readFileSync(ticksFile, 'utf8').split('\n').filter(Boolean).length;
     await waitUntil(async () => {
@@ -131,6 +134,8 @@ test('a PostgreSQL restart mid-stream: nodes report it, recover by themselves, l
       return readFileSync(ticksFile, 'utf8').split('\n').filter(Boolean).length > ticksBefore;
     }, 60_000, 'a schedule tick after the restart');
 
+    const stderrLines = nodes.map((n, i) => n.stderr().slice(stderrBefore[i]).split('\n').filter(Boolean).length);
+    t.diagnostic(`stderr lines per node since the stop: ${stderrLines.join(', ')}`);
     const reported = nodes.map((n, i) => n.stderr().slice(stderrBefore[i]).split('\n').find(Boolean));
     t.diagnostic(`acknowledged: ${acked.length} (${poison.length} poison), refused during the outage: ${failedSends}, processed lines: ${lines.length}, duplicates: ${lines.length - unique.size}`);
     t.diagnostic(`first stderr line per node after the stop: ${reported.map((l) => JSON.stringify(l)).join(' | ')}`);
@@ -145,6 +150,17 @@ test('a PostgreSQL restart mid-stream: nodes report it, recover by themselves, l
     for (const c of clients) c.destroy();
   }
 });
+
+async function listeners(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'stratus-listen'`);
+    return rows[0].n as number;
+  } finally {
+    await client.end();
+  }
+}
 
 async function depth(client: SQSClient, url: string): Promise<number> {
   const names = ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] as const;
