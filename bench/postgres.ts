@@ -25,7 +25,7 @@ const PGBOSS_WORKERS = Number(process.env.BENCH_PGBOSS_WORKERS ?? 5);
 const BATCH = 10;
 /** Extra node flags for the Stratus processes (e.g. `--cpu-prof` when profiling). */
 const NODE_ARGS = (process.env.BENCH_PG_NODE_ARGS ?? '').split(' ').filter(Boolean);
-/** `1`: only the one-node figure (for profiling). */
+/** A node count: only that Stratus figure, with transactions and CPU seconds (for profiling). */
 const ONLY = process.env.BENCH_PG_ONLY;
 const APP = join(REPO, 'bench/apps/queue');
 const QUEUE = 'bench-jobs';
@@ -34,13 +34,13 @@ export async function benchPostgres(): Promise<string[]> {
   const server = startServer();
   try {
     const url = await createDatabase(server.url, `bench_${process.pid}`);
-    if (ONLY === '1') {
+    if (ONLY) {
       const before = await commits(url);
       const pgCpu = serverCpu(server.dataDir);
-      const one = await measureStratus(url, 1);
+      const rate = await measureStratus(url, Number(ONLY));
       const pgUsed = serverCpu(server.dataDir) - pgCpu;
       await new Promise((r) => setTimeout(r, 1500));
-      return [`Stratus, 1 node ${fmt(one)} msg/s, ${fmt((await commits(url)) - before)} transactions, CPU s: node ${fmt(lastNodeCpu, 2)}, postgres ${fmt(pgUsed, 2)}`];
+      return [`Stratus, ${ONLY} node(s) ${fmt(rate)} msg/s, ${fmt((await commits(url)) - before)} transactions, CPU s: nodes ${fmt(lastNodeCpu, 2)}, postgres ${fmt(pgUsed, 2)}`];
     }
     const one = await measureStratus(url, 1);
     const two = await measureStratus(url, 2);

@@ -70,7 +70,7 @@ export function createPostgresQueueStore(
       if (deadLetterQueue) fire(deadLetterQueue);
       vacuum.note(rest.messages.length);
       // FIFO receives do not look past their batch: a full one may have left messages behind.
-      signal.passOn(queue, rest.messages.length, more ?? rest.messages.length === request.max, firedBefore);
+      signal.passOn(queue, rest.messages.length, request.max, more ?? rest.messages.length === request.max, firedBefore);
       if (rest.messages.length === 0 && standard === 'fifo') {
         const next = await maintenance.nextVisibleAt(queue, request.now);
         if (next !== undefined) return { messages: [], nextVisibleAt: next };

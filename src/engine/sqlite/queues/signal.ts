@@ -7,7 +7,7 @@
  * listener is a receiver about to query the queue, and waking five pollers for one batch of ten
  * costs four empty receives. The wake is passed on by the stores instead (`passOn`): a receive
  * that may have left messages behind, or that ran while a fire happened, fires again, so a
- * receiver that was handed the wake but found other messages never strands the new ones.
+ * receiver that was handed the wake but found other messages does not strand the new ones.
  */
 export class AvailabilitySignal {
   private readonly listeners = new Map<string, Set<() => void>>();
@@ -46,13 +46,15 @@ export class AvailabilitySignal {
   }
 
   /**
-   * After a receive: wakes the next listener when the receive got messages and either more may
-   * be waiting (`more`) or a fire happened while it ran (`firedBefore` is `fired()` from before
-   * it) — that fire may have been handed to this very receiver, which returns without the new
-   * messages.
+   * After a receive of up to `max`: wakes the next listener when the receive got messages and
+   * either more may be waiting (`more`), or it came back short while a fire happened during it
+   * (`firedBefore` is `fired()` from before it): that fire may have been handed to this very
+   * receiver, whose statement did not see the new messages. A full batch does not pass such a
+   * fire on: its receiver is a consumer that comes back for more (and with other nodes' commits
+   * arriving all the time, passing on every one would wake a receiver per batch for nothing).
    */
-  passOn(queue: string, received: number, more: boolean, firedBefore: number): void {
+  passOn(queue: string, received: number, max: number, more: boolean, firedBefore: number): void {
     if (received === 0) return;
-    if (more || this.fired(queue) !== firedBefore) this.fire([queue]);
+    if (more || (received < max && this.fired(queue) !== firedBefore)) this.fire([queue]);
   }
 }

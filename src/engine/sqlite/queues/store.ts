@@ -39,7 +39,7 @@ export function createSqliteQueueStore(db: SqliteDatabase): QueueStore {
     async receive(queue, request) {
       // Synchronous: no fire can land during it, only a full batch may leave messages behind.
       const result = receive(queue, request);
-      signal.passOn(queue, result.messages.length, result.messages.length === request.max, signal.fired(queue));
+      signal.passOn(queue, result.messages.length, request.max, result.messages.length === request.max, signal.fired(queue));
       return result;
     },
     delete: async (queue, receiptHandles, now) => handles.delete(queue, receiptHandles, now),
