@@ -162,4 +162,36 @@ describe('postgres engine specifics', () => {
     assert.equal(all.length, writers.length * perWriter * 2);
     assert.deepEqual(seen, all, 'the follower saw every row, in id order, with no gap');
   });
+  test('the mail follow cursor never skips a message that commits late, under concurrent adds', { timeout: 30_000 }, async () => {
+    const writers = await Promise.all([open(), open(), open()]);
+    const reader = await open();
+    const to = `follow-${Date.now()}@example.com`;
+    const perWriter = 40;
+    let writing = true;
+    const mail = (id: string) => ({
+      messageId: `0100${id}-000000`, origin: 'ses-v1' as const, operation: 'SendEmail', from: 'sender@example.com',
+      to: [to], cc: [], bcc: [], replyTo: [], sentAt: Date.now(),
+    });
+    const written = Promise.all(
+      writers.map(async (w, wi) => {
+        for (let i = 0; i < perWriter; i++) {
+          // Several adds in flight per writer, so transactions overlap on the server.
+          await Promise.all([0, 1].map((k) => w.mail.add(mail(`${Date.now()}-${wi}-${i}-${k}`))));
+        }
+      }),
+    ).finally(() => (writing = false));
+    const seen: number[] = [];
+    let cursor = 0;
+    for (let last = false; !last; ) {
+      last = !writing;
+      for (const m of await reader.mail.list({ recipient: to, afterId: cursor })) {
+        seen.push(m.id);
+        cursor = m.id;
+      }
+    }
+    await written;
+    const all = (await reader.mail.list({ recipient: to })).map((m) => m.id);
+    assert.equal(all.length, writers.length * perWriter * 2);
+    assert.deepEqual(seen, all, 'the follower saw every message, in id order, with no gap');
+  });
 });

@@ -15,7 +15,8 @@ import { AVAILABLE_CHANNEL } from './rows';
 import { CHANGED_CHANNEL, type QueueRecordCache } from './catalog-cache';
 
 const RECONNECT_MIN_MS = 100;
-const RECONNECT_MAX_MS = 5_000;
+// Short: while it is down, other nodes' sends wake no one here (long polls wait their full time).
+const RECONNECT_MAX_MS = 1_000;
 
 export class Wakeups {
   private client: pg.Client | undefined;
