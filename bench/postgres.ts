@@ -10,7 +10,8 @@
  * handed to the function in a batch of 10 and deleted. pg-boss (the baseline): the same count,
  * inserted 10 at a time by SENDERS loops while PGBOSS_WORKERS loops fetch 10 and complete 10
  * (the manual fetch/complete API: pg-boss's own `work()` sleeps its polling interval, ≥ 0.5 s,
- * between batches, which would measure the sleep, not the database); same clock.
+ * between batches, which would measure the sleep, not the database); same clock. Each timed run
+ * follows an untimed warm-up of WARMUP messages on the same processes.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -23,10 +24,14 @@ const MESSAGES = Number(process.env.BENCH_PG_MESSAGES ?? 20_000);
 const SENDERS = Number(process.env.BENCH_PG_SENDERS ?? 4);
 const PGBOSS_WORKERS = Number(process.env.BENCH_PGBOSS_WORKERS ?? 5);
 const BATCH = 10;
+/** Sent and processed before each timed run, untimed (JIT, function instances, connections). */
+const WARMUP = Number(process.env.BENCH_PG_WARMUP ?? 2_000);
 /** Extra node flags for the Stratus processes (e.g. `--cpu-prof` when profiling). */
 const NODE_ARGS = (process.env.BENCH_PG_NODE_ARGS ?? '').split(' ').filter(Boolean);
 /** A node count: only that Stratus figure, with transactions and CPU seconds (for profiling). */
 const ONLY = process.env.BENCH_PG_ONLY;
+/** Prints the queue's depth while waiting for it to drain (for profiling). */
+const TRACE = process.env.BENCH_PG_TRACE === '1';
 const APP = join(REPO, 'bench/apps/queue');
 const QUEUE = 'bench-jobs';
 
@@ -126,24 +131,31 @@ async function measureStratus(url: string, count: number): Promise<number> {
     // One at a time: the first applies the migrations, the others find them applied.
     for (let i = 0; i < count; i++) nodes.push(await startNode(url));
     const edges = nodes.map((n) => n.edge);
+    await waitEmpty(edges[0]);
+    // Untimed first: every node's JIT and function instances warm, as for pg-boss below.
+    await sendAndDrain(edges, WARMUP);
     for (const n of nodes) n.cpuAtStart = processCpu(n.pid);
-    await waitEmpty(edges[0]);
-    const t0 = performance.now();
-    let next = 0;
-    await Promise.all(Array.from({ length: SENDERS }, async (_, loop) => {
-      for (let i = next; i < MESSAGES; i = next) {
-        next += BATCH;
-        const entries = Array.from({ length: Math.min(BATCH, MESSAGES - i) }, (_, j) => ({ Id: String(j), MessageBody: `{"n":${i + j}}` }));
-        await sqs(edges[loop % edges.length], 'SendMessageBatch', { QueueUrl: queueUrl(edges[0]), Entries: entries });
-      }
-    }));
-    await waitEmpty(edges[0]);
-    const rate = MESSAGES / ((performance.now() - t0) / 1000);
+    const seconds = await sendAndDrain(edges, MESSAGES);
     lastNodeCpu = nodes.reduce((sum, n) => sum + processCpu(n.pid) - n.cpuAtStart, 0);
-    return rate;
+    return MESSAGES / seconds;
   } finally {
     await Promise.all(nodes.map((n) => n.stop()));
   }
+}
+
+/** Sends `total` messages through the edges (SENDERS loops, round robin) and waits for an empty queue. */
+async function sendAndDrain(edges: string[], total: number): Promise<number> {
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: SENDERS }, async (_, loop) => {
+    for (let i = next; i < total; i = next) {
+      next += BATCH;
+      const entries = Array.from({ length: Math.min(BATCH, total - i) }, (_, j) => ({ Id: String(j), MessageBody: `{"n":${i + j}}` }));
+      await sqs(edges[loop % edges.length], 'SendMessageBatch', { QueueUrl: queueUrl(edges[0]), Entries: entries });
+    }
+  }));
+  await waitEmpty(edges[0]);
+  return (performance.now() - t0) / 1000;
 }
 
 interface Node {
@@ -205,9 +217,38 @@ async function waitEmpty(edge: string): Promise<void> {
       QueueUrl: queueUrl(edge),
       AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
     })) as { Attributes: Record<string, string> };
+    if (TRACE) process.stderr.write(`${Math.round(performance.now())} visible ${Attributes.ApproximateNumberOfMessages} in flight ${Attributes.ApproximateNumberOfMessagesNotVisible}\n`);
     if (Attributes.ApproximateNumberOfMessages === '0' && Attributes.ApproximateNumberOfMessagesNotVisible === '0') return;
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** `total` jobs inserted 10 at a time by SENDERS loops while PGBOSS_WORKERS loops fetch and complete them. */
+async function bossRound(boss: import('pg-boss'), total: number): Promise<number> {
+  let done = 0;
+  let sendingDone = false;
+  const t0 = performance.now();
+  let next = 0;
+  const senders = Promise.all(Array.from({ length: SENDERS }, async () => {
+    for (let i = next; i < total; i = next) {
+      next += BATCH;
+      await boss.insert(Array.from({ length: Math.min(BATCH, total - i) }, (_, j) => ({ name: 'bench', data: { n: i + j } })));
+    }
+  })).then(() => (sendingDone = true));
+  const workers = Array.from({ length: PGBOSS_WORKERS }, async () => {
+    while (done < total) {
+      const jobs = await boss.fetch('bench', { batchSize: BATCH });
+      if (jobs.length === 0) {
+        // Nothing yet: a short pause, not pg-boss's own polling interval (0.5 s at least).
+        await new Promise((r) => setTimeout(r, sendingDone ? 5 : 1));
+        continue;
+      }
+      await boss.complete('bench', jobs.map((j) => j.id));
+      done += jobs.length;
+    }
+  });
+  await Promise.all([senders, ...workers]);
+  return (performance.now() - t0) / 1000;
 }
 
 async function measurePgBoss(url: string): Promise<number> {
@@ -218,30 +259,8 @@ async function measurePgBoss(url: string): Promise<number> {
   await boss.start();
   try {
     await boss.createQueue('bench');
-    let done = 0;
-    let sendingDone = false;
-    const t0 = performance.now();
-    let next = 0;
-    const senders = Promise.all(Array.from({ length: SENDERS }, async () => {
-      for (let i = next; i < MESSAGES; i = next) {
-        next += BATCH;
-        await boss.insert(Array.from({ length: Math.min(BATCH, MESSAGES - i) }, (_, j) => ({ name: 'bench', data: { n: i + j } })));
-      }
-    })).then(() => (sendingDone = true));
-    const workers = Array.from({ length: PGBOSS_WORKERS }, async () => {
-      while (done < MESSAGES) {
-        const jobs = await boss.fetch('bench', { batchSize: BATCH });
-        if (jobs.length === 0) {
-          // Nothing yet: the same short pause a poller would take, not pg-boss's 0.5 s minimum.
-          await new Promise((r) => setTimeout(r, sendingDone ? 5 : 1));
-          continue;
-        }
-        await boss.complete('bench', jobs.map((j) => j.id));
-        done += jobs.length;
-      }
-    });
-    await Promise.all([senders, ...workers]);
-    return MESSAGES / ((performance.now() - t0) / 1000);
+    await bossRound(boss, WARMUP);
+    return MESSAGES / (await bossRound(boss, MESSAGES));
   } finally {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
   }

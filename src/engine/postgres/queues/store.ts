@@ -18,6 +18,7 @@ import { sendFifo } from './sql/send-fifo';
 import { sendStandard } from './sql/send';
 import type { QueueVacuum } from './vacuum';
 import { CHANGED_CHANNEL, type QueueRecordCache } from './catalog-cache';
+import { RemoteWake } from './remote-wake';
 
 export { QueueNotFoundError } from './rows';
 
@@ -38,6 +39,7 @@ export function createPostgresQueueStore(
   const catalog = createCatalog(pool);
   const maintenance = createMaintenance(pool);
   const moves = createMoveTasks(pool, (queues) => signal.fire(queues));
+  const others = new RemoteWake(pool, (queue) => listeners.get(queue) ?? 0);
   // After a change to a queue's row: this node's copy goes now, the other nodes' on the NOTIFY.
   const changed = async <T>(name: string, result: T): Promise<T> => {
     records.invalidate(name);
@@ -52,7 +54,7 @@ export function createPostgresQueueStore(
     deleteQueue: async (name) => changed(name, await catalog.delete(name)),
     async send(queue, messages, now) {
       if (messages.length === 0) return [];
-      const standard = await sendStandard(pool, queue, messages, now);
+      const standard = await sendStandard(pool, queue, messages, now, !others.idleHere(queue));
       if (standard === 'missing') throw new QueueNotFoundError(queue);
       let sent: SentMessage[];
       if (standard === 'fifo') sent = await sendFifo(pool, queue, messages, now);
@@ -63,14 +65,23 @@ export function createPostgresQueueStore(
     },
     async receive(queue, request) {
       const firedBefore = signal.fired(queue);
-      const standard = await receiveStandard(pool, queue, request);
-      if (standard === 'missing') throw new QueueNotFoundError(queue);
-      const result = standard === 'fifo' ? await receiveFifo(pool, queue, request) : standard;
+      const leave = others.enter(queue);
+      let standard: Awaited<ReturnType<typeof receiveStandard>>;
+      let result: Awaited<ReturnType<typeof receiveFifo>> | Exclude<typeof standard, 'fifo' | 'missing'>;
+      try {
+        standard = await receiveStandard(pool, queue, request);
+        if (standard === 'missing') throw new QueueNotFoundError(queue);
+        result = standard === 'fifo' ? await receiveFifo(pool, queue, request) : standard;
+      } finally {
+        leave();
+      }
       const { deadLetterQueue, more, ...rest } = result as typeof result & { deadLetterQueue?: string; more?: boolean };
       if (deadLetterQueue) fire(deadLetterQueue);
       vacuum.note(rest.messages.length);
       // FIFO receives do not look past their batch: a full one may have left messages behind.
-      signal.passOn(queue, rest.messages.length, request.max, more ?? rest.messages.length === request.max, firedBefore);
+      const leftBehind = more ?? rest.messages.length === request.max;
+      signal.passOn(queue, rest.messages.length, request.max, leftBehind, firedBefore);
+      if (leftBehind) others.leftBehind(queue);
       if (rest.messages.length === 0 && standard === 'fifo') {
         const next = await maintenance.nextVisibleAt(queue, request.now);
         if (next !== undefined) return { messages: [], nextVisibleAt: next };
