@@ -21,7 +21,7 @@ import pg from 'pg';
 import { REPO, fmt } from './support';
 
 const MESSAGES = Number(process.env.BENCH_PG_MESSAGES ?? 20_000);
-const SENDERS = Number(process.env.BENCH_PG_SENDERS ?? 4);
+const SENDERS = Number(process.env.BENCH_PG_SENDERS ?? 8);
 const PGBOSS_WORKERS = Number(process.env.BENCH_PGBOSS_WORKERS ?? 5);
 const BATCH = 10;
 /** Sent and processed before each timed run, untimed (JIT, function instances, connections). */
@@ -35,25 +35,35 @@ const TRACE = process.env.BENCH_PG_TRACE === '1';
 const APP = join(REPO, 'bench/apps/queue');
 const QUEUE = 'bench-jobs';
 
+/** One timed run: its rate, and the CPU seconds the app side and the database server used for it. */
+interface Figures {
+  rate: number;
+  appCpu: number;
+  dbCpu: number;
+}
+
 export async function benchPostgres(): Promise<string[]> {
   const server = startServer();
   try {
     const url = await createDatabase(server.url, `bench_${process.pid}`);
     if (ONLY) {
       const before = await commits(url);
-      const pgCpu = serverCpu(server.dataDir);
-      const rate = await measureStratus(url, Number(ONLY));
-      const pgUsed = serverCpu(server.dataDir) - pgCpu;
+      const f = await measureStratus(server, url, Number(ONLY));
       await new Promise((r) => setTimeout(r, 1500));
-      return [`Stratus, ${ONLY} node(s) ${fmt(rate)} msg/s, ${fmt((await commits(url)) - before)} transactions, CPU s: nodes ${fmt(lastNodeCpu, 2)}, postgres ${fmt(pgUsed, 2)}`];
+      return [`Stratus, ${ONLY} node(s) ${fmt(f.rate)} msg/s, ${fmt((await commits(url)) - before)} transactions (warm-up included), CPU s: nodes ${fmt(f.appCpu, 2)}, postgres ${fmt(f.dbCpu, 2)}`];
     }
-    const one = await measureStratus(url, 1);
-    const two = await measureStratus(url, 2);
-    const boss = await measurePgBoss(url);
+    const one = await measureStratus(server, url, 1);
+    const two = await measureStratus(server, url, 2);
+    const boss = await measurePgBoss(server, url);
+    // CPU per message is the steadier figure on a shared machine: rates move with other load.
+    // "app" = every process but the database's: the Stratus nodes plus this sending process, or
+    // this process running pg-boss's senders and workers.
+    const cpu = (f: Figures) =>
+      `CPU/msg: app ${fmt((f.appCpu / MESSAGES) * 1e6).padStart(4)} µs, PostgreSQL ${server.dataDir ? fmt((f.dbCpu / MESSAGES) * 1e6).padStart(4) : ' n/a'} µs`;
     const lines = [`## SQS → trivial Node function on PostgreSQL 15, batch 10, ${fmt(MESSAGES)} messages, one database (send + process, ${SENDERS} sending loops)`];
-    lines.push(`pg-boss 10, ${PGBOSS_WORKERS} fetch(10)+complete(10) loops, one process  ${fmt(boss).padStart(8)} jobs/s  (baseline)`);
-    lines.push(`Stratus, 1 node                                        ${fmt(one).padStart(8)} msg/s   ${fmt(one / boss, 2)}× pg-boss   (target ≥ 5,000 msg/s and ≥ pg-boss)`);
-    lines.push(`Stratus, 2 nodes                                       ${fmt(two).padStart(8)} msg/s   ${fmt(two / one, 2)}× 1 node, ${fmt(two / boss, 2)}× pg-boss   (target ≥ 1.3× 1 node)`);
+    lines.push(`pg-boss 10, ${PGBOSS_WORKERS} fetch(10)+complete(10) loops, one process  ${fmt(boss.rate).padStart(8)} jobs/s  (baseline)   ${cpu(boss)}`);
+    lines.push(`Stratus, 1 node                                        ${fmt(one.rate).padStart(8)} msg/s   ${fmt(one.rate / boss.rate, 2)}× pg-boss   (target ≥ 5,000 msg/s and ≥ pg-boss)   ${cpu(one)}`);
+    lines.push(`Stratus, 2 nodes                                       ${fmt(two.rate).padStart(8)} msg/s   ${fmt(two.rate / one.rate, 2)}× 1 node, ${fmt(two.rate / boss.rate, 2)}× pg-boss   (target ≥ 1.3× 1 node)   ${cpu(two)}`);
     return lines;
   } finally {
     server.stop();
@@ -87,8 +97,6 @@ async function createDatabase(serverUrl: string, name: string): Promise<string> 
   url.pathname = `/${name}`;
   return url.toString();
 }
-
-let lastNodeCpu = 0;
 
 /** CPU seconds used so far by the server: the postmaster, its exited children and its live ones. */
 function serverCpu(dataDir: string): number {
@@ -125,7 +133,7 @@ async function commits(url: string): Promise<number> {
   }
 }
 
-async function measureStratus(url: string, count: number): Promise<number> {
+async function measureStratus(server: Server, url: string, count: number): Promise<Figures> {
   const nodes: Node[] = [];
   try {
     // One at a time: the first applies the migrations, the others find them applied.
@@ -135,9 +143,14 @@ async function measureStratus(url: string, count: number): Promise<number> {
     // Untimed first: every node's JIT and function instances warm, as for pg-boss below.
     await sendAndDrain(edges, WARMUP);
     for (const n of nodes) n.cpuAtStart = processCpu(n.pid);
+    const db0 = serverCpu(server.dataDir);
+    const client0 = process.cpuUsage();
     const seconds = await sendAndDrain(edges, MESSAGES);
-    lastNodeCpu = nodes.reduce((sum, n) => sum + processCpu(n.pid) - n.cpuAtStart, 0);
-    return MESSAGES / seconds;
+    const dbCpu = serverCpu(server.dataDir) - db0;
+    const { user, system } = process.cpuUsage(client0);
+    // The app side is everything but the database: the nodes and this process sending to them.
+    const appCpu = nodes.reduce((sum, n) => sum + processCpu(n.pid) - n.cpuAtStart, 0) + (user + system) / 1e6;
+    return { rate: MESSAGES / seconds, appCpu, dbCpu };
   } finally {
     await Promise.all(nodes.map((n) => n.stop()));
   }
@@ -226,7 +239,6 @@ async function waitEmpty(edge: string): Promise<void> {
 /** `total` jobs inserted 10 at a time by SENDERS loops while PGBOSS_WORKERS loops fetch and complete them. */
 async function bossRound(boss: import('pg-boss'), total: number): Promise<number> {
   let done = 0;
-  let sendingDone = false;
   const t0 = performance.now();
   let next = 0;
   const senders = Promise.all(Array.from({ length: SENDERS }, async () => {
@@ -234,13 +246,14 @@ async function bossRound(boss: import('pg-boss'), total: number): Promise<number
       next += BATCH;
       await boss.insert(Array.from({ length: Math.min(BATCH, total - i) }, (_, j) => ({ name: 'bench', data: { n: i + j } })));
     }
-  })).then(() => (sendingDone = true));
+  }));
   const workers = Array.from({ length: PGBOSS_WORKERS }, async () => {
     while (done < total) {
       const jobs = await boss.fetch('bench', { batchSize: BATCH });
       if (jobs.length === 0) {
-        // Nothing yet: a short pause, not pg-boss's own polling interval (0.5 s at least).
-        await new Promise((r) => setTimeout(r, sendingDone ? 5 : 1));
+        // Nothing yet: a short pause (10 ms), not pg-boss's own polling interval (0.5 s at least);
+        // shorter ones only load the database, which the senders share.
+        await new Promise((r) => setTimeout(r, 10));
         continue;
       }
       await boss.complete('bench', jobs.map((j) => j.id));
@@ -251,7 +264,7 @@ async function bossRound(boss: import('pg-boss'), total: number): Promise<number
   return (performance.now() - t0) / 1000;
 }
 
-async function measurePgBoss(url: string): Promise<number> {
+async function measurePgBoss(server: Server, url: string): Promise<Figures> {
   const { default: PgBoss } = await import('pg-boss');
   // Its own schema in the same database; no maintenance or scheduling during the measurement.
   const boss = new PgBoss({ connectionString: url, schema: 'pgboss_bench', supervise: false, schedule: false });
@@ -260,7 +273,11 @@ async function measurePgBoss(url: string): Promise<number> {
   try {
     await boss.createQueue('bench');
     await bossRound(boss, WARMUP);
-    return MESSAGES / (await bossRound(boss, MESSAGES));
+    const app0 = process.cpuUsage();
+    const db0 = serverCpu(server.dataDir);
+    const seconds = await bossRound(boss, MESSAGES);
+    const { user, system } = process.cpuUsage(app0);
+    return { rate: MESSAGES / seconds, appCpu: (user + system) / 1e6, dbCpu: serverCpu(server.dataDir) - db0 };
   } finally {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
   }
