@@ -1,10 +1,11 @@
 /**
  * QueueStore on PostgreSQL. Hot paths are one statement each (standard send, receive, delete);
  * FIFO sends and receives lock their queue row for the transaction. After a commit that made
- * messages available, local listeners fire at once and other nodes hear the NOTIFY (wakeups.ts).
- * Every change is counted for the table's vacuum (vacuum.ts).
+ * messages available, one local listener fires at once (signal.ts: one per fire, passed on) and
+ * other nodes hear the NOTIFY (wakeups.ts) when this node has no idle receiver (remote-wake.ts).
+ * Queue records are cached (catalog-cache.ts). Every change is counted for the table's vacuum.
  */
-import type { QueueStore, SentMessage } from '../../types';
+import type { QueueStore, ReceiveRequest, SentMessage } from '../../types';
 import type { AvailabilitySignal } from '../../sqlite/queues/signal';
 import type { PgPool } from '../connection';
 import { QueueNotFoundError } from './rows';
@@ -40,6 +41,13 @@ export function createPostgresQueueStore(
   const maintenance = createMaintenance(pool);
   const moves = createMoveTasks(pool, (queues) => signal.fire(queues));
   const others = new RemoteWake(pool, (queue) => listeners.get(queue) ?? 0);
+  // Standard queues in one statement; FIFO ones (told apart by that statement) in receive-fifo.ts.
+  const receiveOnce = async (queue: string, request: ReceiveRequest) => {
+    const standard = await receiveStandard(pool, queue, request);
+    if (standard === 'missing') throw new QueueNotFoundError(queue);
+    if (standard !== 'fifo') return { fifo: false, ...standard };
+    return { fifo: true, more: undefined, ...(await receiveFifo(pool, queue, request)) };
+  };
   // After a change to a queue's row: this node's copy goes now, the other nodes' on the NOTIFY.
   const changed = async <T>(name: string, result: T): Promise<T> => {
     records.invalidate(name);
@@ -66,23 +74,14 @@ export function createPostgresQueueStore(
     async receive(queue, request) {
       const firedBefore = signal.fired(queue);
       const leave = others.enter(queue);
-      let standard: Awaited<ReturnType<typeof receiveStandard>>;
-      let result: Awaited<ReturnType<typeof receiveFifo>> | Exclude<typeof standard, 'fifo' | 'missing'>;
-      try {
-        standard = await receiveStandard(pool, queue, request);
-        if (standard === 'missing') throw new QueueNotFoundError(queue);
-        result = standard === 'fifo' ? await receiveFifo(pool, queue, request) : standard;
-      } finally {
-        leave();
-      }
-      const { deadLetterQueue, more, ...rest } = result as typeof result & { deadLetterQueue?: string; more?: boolean };
+      const { fifo, deadLetterQueue, more, ...rest } = await receiveOnce(queue, request).finally(leave);
       if (deadLetterQueue) fire(deadLetterQueue);
       vacuum.note(rest.messages.length);
       // FIFO receives do not look past their batch: a full one may have left messages behind.
       const leftBehind = more ?? rest.messages.length === request.max;
       signal.passOn(queue, rest.messages.length, request.max, leftBehind, firedBefore);
       if (leftBehind) others.leftBehind(queue);
-      if (rest.messages.length === 0 && standard === 'fifo') {
+      if (rest.messages.length === 0 && fifo) {
         const next = await maintenance.nextVisibleAt(queue, request.now);
         if (next !== undefined) return { messages: [], nextVisibleAt: next };
       }
