@@ -8,10 +8,12 @@
  * concurrent loops, spread over the nodes); the clock runs from the first send until the queue is
  * empty (nothing visible, nothing in flight), so each message was sent, received by a poller,
  * handed to the function in a batch of 10 and deleted. pg-boss (the baseline): the same count,
- * inserted 10 at a time by SENDERS loops while PGBOSS_WORKERS loops fetch 10 and complete 10
- * (the manual fetch/complete API: pg-boss's own `work()` sleeps its polling interval, ≥ 0.5 s,
- * between batches, which would measure the sleep, not the database); same clock. Each timed run
- * follows an untimed warm-up of WARMUP messages on the same processes.
+ * inserted 10 at a time by SENDERS loops, then drained by PGBOSS_WORKERS loops that fetch 10 and
+ * complete 10 (the manual fetch/complete API: pg-boss's own `work()` sleeps its polling interval,
+ * ≥ 0.5 s, between batches, which would measure the sleep, not the database); clock from the
+ * first insert to the last completion. Each timed run follows an untimed warm-up of WARMUP
+ * messages on the same processes. Figures: messages/s, and CPU time per message of the app side
+ * and of the PostgreSQL server (steadier than rates on a shared machine).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -61,9 +63,11 @@ export async function benchPostgres(): Promise<string[]> {
     const cpu = (f: Figures) =>
       `CPU/msg: app ${fmt((f.appCpu / MESSAGES) * 1e6).padStart(4)} µs, PostgreSQL ${server.dataDir ? fmt((f.dbCpu / MESSAGES) * 1e6).padStart(4) : ' n/a'} µs`;
     const lines = [`## SQS → trivial Node function on PostgreSQL 15, batch 10, ${fmt(MESSAGES)} messages, one database (send + process, ${SENDERS} sending loops)`];
-    lines.push(`pg-boss 10, ${PGBOSS_WORKERS} fetch(10)+complete(10) loops, one process  ${fmt(boss.rate).padStart(8)} jobs/s  (baseline)   ${cpu(boss)}`);
-    lines.push(`Stratus, 1 node                                        ${fmt(one.rate).padStart(8)} msg/s   ${fmt(one.rate / boss.rate, 2)}× pg-boss   (target ≥ 5,000 msg/s and ≥ pg-boss)   ${cpu(one)}`);
-    lines.push(`Stratus, 2 nodes                                       ${fmt(two.rate).padStart(8)} msg/s   ${fmt(two.rate / one.rate, 2)}× 1 node, ${fmt(two.rate / boss.rate, 2)}× pg-boss   (target ≥ 1.3× 1 node)   ${cpu(two)}`);
+    const row = (label: string, f: Figures, unit: string, versus: string) =>
+      `${label.padEnd(52)} ${fmt(f.rate).padStart(7)} ${unit}   ${versus.padEnd(62)} ${cpu(f)}`;
+    lines.push(row(`pg-boss 10: insert, then ${PGBOSS_WORKERS} fetch(10)+complete loops`, boss, 'jobs/s', '(baseline)'));
+    lines.push(row('Stratus, 1 node', one, 'msg/s ', `${fmt(one.rate / boss.rate, 2)}× pg-boss  (target ≥ 5,000 msg/s and ≥ pg-boss)`));
+    lines.push(row('Stratus, 2 nodes', two, 'msg/s ', `${fmt(two.rate / one.rate, 2)}× 1 node, ${fmt(two.rate / boss.rate, 2)}× pg-boss  (target ≥ 1.3× 1 node)`));
     return lines;
   } finally {
     server.stop();
@@ -236,31 +240,33 @@ async function waitEmpty(edge: string): Promise<void> {
   }
 }
 
-/** `total` jobs inserted 10 at a time by SENDERS loops while PGBOSS_WORKERS loops fetch and complete them. */
+/**
+ * `total` jobs inserted 10 at a time by SENDERS loops, THEN drained by PGBOSS_WORKERS loops that
+ * fetch 10 and complete them; timed from the first insert to the last completion. Sending first
+ * spares pg-boss the empty polls a worker would make while jobs trickle in (it has no wake-up).
+ */
 async function bossRound(boss: import('pg-boss'), total: number): Promise<number> {
-  let done = 0;
   const t0 = performance.now();
   let next = 0;
-  const senders = Promise.all(Array.from({ length: SENDERS }, async () => {
+  await Promise.all(Array.from({ length: SENDERS }, async () => {
     for (let i = next; i < total; i = next) {
       next += BATCH;
       await boss.insert(Array.from({ length: Math.min(BATCH, total - i) }, (_, j) => ({ name: 'bench', data: { n: i + j } })));
     }
   }));
-  const workers = Array.from({ length: PGBOSS_WORKERS }, async () => {
+  let done = 0;
+  await Promise.all(Array.from({ length: PGBOSS_WORKERS }, async () => {
     while (done < total) {
       const jobs = await boss.fetch('bench', { batchSize: BATCH });
       if (jobs.length === 0) {
-        // Nothing yet: a short pause (10 ms), not pg-boss's own polling interval (0.5 s at least);
-        // shorter ones only load the database, which the senders share.
+        // The last jobs are being completed by another loop.
         await new Promise((r) => setTimeout(r, 10));
         continue;
       }
       await boss.complete('bench', jobs.map((j) => j.id));
       done += jobs.length;
     }
-  });
-  await Promise.all([senders, ...workers]);
+  }));
   return (performance.now() - t0) / 1000;
 }
 
