@@ -254,6 +254,8 @@ export function runQueueStoreConformance(name: string, open: () => Promise<Engin
       assert.equal(fired[0] + fired[1], 1, 'one listener woken by the send');
       const { messages } = await q.receive(queue, { max: 1, visibilityTimeoutMs: 30_000, now: T0 });
       assert.equal(messages.length, 1);
+      // Passed on once the receiver's own continuation ran (it may be about to unsubscribe).
+      await new Promise((resolve) => setImmediate(resolve));
       assert.deepEqual(fired, [1, 1], 'the other listener woken for the message left behind');
       for (const off of offs) off();
     });

@@ -79,8 +79,7 @@ export function createPostgresQueueStore(
       vacuum.note(rest.messages.length);
       // FIFO receives do not look past their batch: a full one may have left messages behind.
       const leftBehind = more ?? rest.messages.length === request.max;
-      signal.passOn(queue, rest.messages.length, request.max, leftBehind, firedBefore);
-      if (leftBehind) others.leftBehind(queue);
+      signal.passOn(queue, rest.messages.length, request.max, leftBehind, firedBefore, leftBehind ? () => others.leftBehind(queue) : undefined);
       if (rest.messages.length === 0 && fifo) {
         const next = await maintenance.nextVisibleAt(queue, request.now);
         if (next !== undefined) return { messages: [], nextVisibleAt: next };

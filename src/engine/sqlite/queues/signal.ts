@@ -52,9 +52,16 @@ export class AvailabilitySignal {
    * receiver, whose statement did not see the new messages. A full batch does not pass such a
    * fire on: its receiver is a consumer that comes back for more (and with other nodes' commits
    * arriving all the time, passing on every one would wake a receiver per batch for nothing).
+   * `then` runs right after the wake (the PostgreSQL store asks other nodes there).
    */
-  passOn(queue: string, received: number, max: number, more: boolean, firedBefore: number): void {
+  passOn(queue: string, received: number, max: number, more: boolean, firedBefore: number, then?: () => void): void {
     if (received === 0) return;
-    if (more || (received < max && this.fired(queue) !== firedBefore)) this.fire([queue]);
+    if (!more && !(received < max && this.fired(queue) !== firedBefore)) return;
+    // After the receiver's own continuation: a long poll unsubscribes once its receive returns,
+    // and the wake must reach ANOTHER listener, not the one about to leave.
+    setImmediate(() => {
+      this.fire([queue]);
+      then?.();
+    });
   }
 }
