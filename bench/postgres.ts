@@ -236,7 +236,7 @@ async function waitEmpty(edge: string): Promise<void> {
     })) as { Attributes: Record<string, string> };
     if (TRACE) process.stderr.write(`${Math.round(performance.now())} visible ${Attributes.ApproximateNumberOfMessages} in flight ${Attributes.ApproximateNumberOfMessagesNotVisible}\n`);
     if (Attributes.ApproximateNumberOfMessages === '0' && Attributes.ApproximateNumberOfMessagesNotVisible === '0') return;
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 

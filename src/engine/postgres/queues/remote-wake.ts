@@ -13,7 +13,7 @@
 import type { Queryable } from '../connection';
 import { AVAILABLE_CHANNEL } from './rows';
 
-export const ASK_INTERVAL_MS = 50;
+export const ASK_INTERVAL_MS = 100;
 
 export class RemoteWake {
   private readonly receiving = new Map<string, number>();
