@@ -194,4 +194,22 @@ describe('postgres engine specifics', () => {
     assert.equal(all.length, writers.length * perWriter * 2);
     assert.deepEqual(seen, all, 'the follower saw every message, in id order, with no gap');
   });
+  test('a queue changed or deleted on one engine is seen by another that cached it (NOTIFY drops the copy)', async () => {
+    const [a, b] = await Promise.all([open(), open()]);
+    const queue = await newQueue(a, `cache_${Date.now()}`);
+    assert.equal((await b.queues.getQueue(queue))?.attributes.VisibilityTimeout, undefined);
+    await a.queues.updateQueue(queue, { attributes: { VisibilityTimeout: '42' } }, Date.now());
+    // The other engine hears the change within milliseconds; poll rather than sleep a guess. The
+    // bound stays under the cache's own age limit (5 s), so passing shows the NOTIFY at work.
+    const deadline = Date.now() + 3_000;
+    while ((await b.queues.getQueue(queue))?.attributes.VisibilityTimeout !== '42') {
+      assert.ok(Date.now() < deadline, 'the change reached the other engine');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await a.queues.deleteQueue(queue);
+    while ((await b.queues.getQueue(queue)) !== undefined) {
+      assert.ok(Date.now() < deadline, 'the deletion reached the other engine');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  });
 });
