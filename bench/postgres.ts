@@ -163,14 +163,20 @@ async function measureStratus(server: Server, url: string, count: number): Promi
 /** Sends `total` messages through the edges (SENDERS loops, round robin) and waits for an empty queue. */
 async function sendAndDrain(edges: string[], total: number): Promise<number> {
   const t0 = performance.now();
+  let sendMs = 0;
+  let sends = 0;
   let next = 0;
   await Promise.all(Array.from({ length: SENDERS }, async (_, loop) => {
     for (let i = next; i < total; i = next) {
       next += BATCH;
       const entries = Array.from({ length: Math.min(BATCH, total - i) }, (_, j) => ({ Id: String(j), MessageBody: `{"n":${i + j}}` }));
+      const sentAt = performance.now();
       await sqs(edges[loop % edges.length], 'SendMessageBatch', { QueueUrl: queueUrl(edges[0]), Entries: entries });
+      sendMs += performance.now() - sentAt;
+      sends++;
     }
   }));
+  if (TRACE) process.stderr.write(`sending took ${fmt(performance.now() - t0)} ms, ${fmt(sendMs / sends, 2)} ms per SendMessageBatch\n`);
   await waitEmpty(edges[0]);
   return (performance.now() - t0) / 1000;
 }
