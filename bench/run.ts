@@ -9,9 +9,10 @@ import { benchSqs } from './sqs';
 import { benchHrSync } from './hr-sync';
 import { benchDynamodb } from './dynamodb';
 import { benchS3 } from './s3';
+import { benchPostgres } from './postgres';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const sections = [benchHttp, benchAsync, benchSqs, benchSns, benchS3, benchDynamodb, benchHrSync];
+const sections = [benchHttp, benchAsync, benchPostgres, benchSqs, benchSns, benchS3, benchDynamodb, benchHrSync];
 for (const section of sections) {
   for (const line of await section(seconds)) console.log(line);
 }

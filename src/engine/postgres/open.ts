@@ -12,6 +12,7 @@ import { createPostgresLogStore } from './logs/store';
 import { createPostgresQueueStore } from './queues/store';
 import { Wakeups } from './queues/wakeups';
 import { QueueVacuum } from './queues/vacuum';
+import { QueueRecordCache } from './queues/catalog-cache';
 import { AvailabilitySignal } from '../sqlite/queues/signal';
 import { createPostgresScheduleStateStore } from './schedules/store';
 import { createPostgresTopicStore } from './topics/store';
@@ -24,10 +25,11 @@ export async function openPostgresEngine(url: string, options: { clock: Clock })
   const driver = await loadPg();
   const signal = new AvailabilitySignal();
   const subscribed = new Set<string>();
-  const wakeups = new Wakeups(driver, { connectionString: url, types: numberTypes(driver), application_name: 'stratus-listen' }, signal, () => subscribed);
+  const records = new QueueRecordCache(() => wakeups.listening);
+  const wakeups = new Wakeups(driver, { connectionString: url, types: numberTypes(driver), application_name: 'stratus-listen' }, signal, () => subscribed, records);
   const pool = await openPool(url, (p) => wakeups.watchPool(p));
   const vacuum = new QueueVacuum(pool);
-  const queues = createPostgresQueueStore(pool, signal, subscribed, vacuum);
+  const queues = createPostgresQueueStore(pool, signal, subscribed, vacuum, records);
   try {
     await applyMigrations(pool, POSTGRES_MIGRATIONS, options.clock);
     await wakeups.start();
