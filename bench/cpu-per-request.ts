@@ -5,7 +5,9 @@
  * from /proc before and after: the main thread alone (tid = pid) and the whole process (worker
  * threads, libuv pool, GC helpers). Linux only.
  *   node --import tsx bench/cpu-per-request.ts [requests=20000]
- * STRATUS_ARGS adds flags to `stratus start` (e.g. "--max-instances 1").
+ * STRATUS_ARGS adds flags to `stratus start` (e.g. "--max-instances 1"); STRATUS_BIN runs another
+ * build (a copy of bin/ + dist/ under .bench/, to compare two builds in alternating runs);
+ * SKIP_BARE=1 measures stratus only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -79,16 +81,18 @@ function waitFor(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray
   });
 }
 
+if (!process.env.SKIP_BARE) {
 const bare = spawn(process.execPath, ['-e', `
   const s = require('node:http').createServer((req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"ok":true}'); });
   s.listen(0, '127.0.0.1', () => console.log('port ' + s.address().port));`], { stdio: ['ignore', 'pipe', 'inherit'] });
 const [, barePort] = await waitFor(bare, /port (\d+)/);
 await measure('bare', bare.pid!, `http://127.0.0.1:${barePort}/ping`);
 bare.kill();
+}
 
 const stateDir = mkdtempSync(join(tmpdir(), 'stratus-cpu-'));
 const extra = process.env.STRATUS_ARGS?.split(' ').filter(Boolean) ?? [];
-const stratus = spawn(process.execPath, [join(REPO, 'bin/stratus.js'), 'start', join(REPO, 'bench/apps/trivial'), '--port', '0', '--edge-port', '0', '--state-dir', stateDir, ...extra], {
+const stratus = spawn(process.execPath, [process.env.STRATUS_BIN ?? join(REPO, 'bin/stratus.js'), 'start', join(REPO, 'bench/apps/trivial'), '--port', '0', '--edge-port', '0', '--state-dir', stateDir, ...extra], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const [, url] = await waitFor(stratus, /HTTP API \w+: (\S+)[\s\S]*Ready in/);
