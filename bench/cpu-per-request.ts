@@ -55,11 +55,12 @@ async function measure(label: string, pid: number, url: string): Promise<void> {
   const before = cpuSnapshot(pid);
   const run = await fire(url, REQUESTS);
   const after = cpuSnapshot(pid);
+  const threads = readdirSync(`/proc/${pid}/task`).length;
   const perRequest = (ticks: number) => (ticks * TICK_US) / REQUESTS;
   console.log(
     `${label.padEnd(8)} main thread ${fmt(perRequest(after.main - before.main), 1).padStart(6)} µs/req   ` +
       `whole process ${fmt(perRequest(after.all - before.all), 1).padStart(6)} µs/req   ` +
-      `(${fmt(run.rps)} req/s, ${REQUESTS} requests)`,
+      `(${fmt(run.rps)} req/s, ${REQUESTS} requests, ${threads} threads)`,
   );
 }
 
