@@ -18,7 +18,7 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     db.close();
     throw err;
   }
-  const logs = createSqliteLogStore(db, options.clock);
+  const logs = createSqliteLogStore(db, options.clock, db.memory ? undefined : db.name);
   return {
     backend: 'sqlite',
     schedules: createSqliteScheduleStateStore(db),
@@ -28,6 +28,7 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     logs,
     async close() {
       // Idempotent: composition roots may close on both error and shutdown paths.
+      await logs.close();
       if (db.open) db.close();
     },
   };
