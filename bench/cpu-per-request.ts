@@ -7,7 +7,8 @@
  *   node --import tsx bench/cpu-per-request.ts [requests=20000]
  * STRATUS_ARGS adds flags to `stratus start` (e.g. "--max-instances 1"); STRATUS_BIN runs another
  * build (a copy of bin/ + dist/ under .bench/, to compare two builds in alternating runs);
- * SKIP_BARE=1 measures stratus only.
+ * SKIP_BARE=1 measures stratus only; FLOOR=1 also measures bench/apps/worker-floor.mjs (node:http
+ * plus one worker-thread round trip per request and nothing else: the floor of the design).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -89,6 +90,13 @@ const bare = spawn(process.execPath, ['-e', `
 const [, barePort] = await waitFor(bare, /port (\d+)/);
 await measure('bare', bare.pid!, `http://127.0.0.1:${barePort}/ping`);
 bare.kill();
+}
+
+if (process.env.FLOOR) {
+  const floor = spawn(process.execPath, [join(REPO, 'bench/apps/worker-floor.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [, floorPort] = await waitFor(floor, /port (\d+)/);
+  await measure('floor', floor.pid!, `http://127.0.0.1:${floorPort}/ping`);
+  floor.kill();
 }
 
 const stateDir = mkdtempSync(join(tmpdir(), 'stratus-cpu-'));
