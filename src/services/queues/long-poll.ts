@@ -6,6 +6,12 @@
 import type { ReceiveResult } from '../../engine/types';
 import type { QueueContext } from './context';
 
+/**
+ * The abort reason for a finished or woken wait. Without one, abort() builds a DOMException (and
+ * captures a stack) on every receive; the reason is never seen, the sleep's rejection is ignored.
+ */
+const DONE_WAITING = Object.freeze({ reason: 'done waiting' });
+
 export async function receiveWithWait(
   ctx: QueueContext,
   queue: string,
@@ -15,8 +21,8 @@ export async function receiveWithWait(
   for (;;) {
     // Subscribe before the attempt: a send committed between the attempt and the wait still wakes us.
     const woken = new AbortController();
-    const unsubscribe = ctx.store.onAvailable(queue, () => woken.abort());
-    const stop = () => woken.abort();
+    const stop = () => woken.abort(DONE_WAITING);
+    const unsubscribe = ctx.store.onAvailable(queue, stop);
     ctx.closing.addEventListener('abort', stop, { once: true });
     try {
       const result = await attempt();
@@ -27,7 +33,7 @@ export async function receiveWithWait(
     } finally {
       unsubscribe();
       ctx.closing.removeEventListener('abort', stop);
-      woken.abort();
+      stop();
     }
   }
 }
