@@ -21,7 +21,7 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     db.close();
     throw err;
   }
-  const logs = createSqliteLogStore(db, options.clock);
+  const logs = createSqliteLogStore(db, options.clock, db.memory ? undefined : db.name);
   return {
     backend: 'sqlite',
     schedules: createSqliteScheduleStateStore(db),
@@ -34,6 +34,7 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     logs,
     async close() {
       // Idempotent: composition roots may close on both error and shutdown paths.
+      await logs.close();
       if (db.open) db.close();
     },
   };
