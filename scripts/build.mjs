@@ -7,6 +7,7 @@ await build({
     'cli': 'src/cli/main.ts',
     'node-worker': 'src/runtime/node/worker.ts',
     'node-loader-hooks': 'src/runtime/node/loader-hooks.ts',
+    'sqlite-log-writer': 'src/engine/sqlite/logs/writer-worker.ts',
   },
   outdir: 'dist',
   bundle: true,

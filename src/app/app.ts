@@ -14,13 +14,15 @@ import { FunctionService } from '../services/functions/service';
 import { createNodeDriver } from '../runtime/node';
 import { createPythonDriver, createProvidedDriver } from '../runtime/runtime-api';
 import type { RuntimeDriver } from '../runtime/types';
-import { startHttpApis } from '../gateways/http-api';
+import { startHttpApis, type HttpApiServers } from '../gateways/http-api';
 import { startEdgeServer, type EdgeHandler } from '../gateways/edge/server';
 import { clockControl } from '../gateways/edge/clock-control';
 import { awsEndpoints } from '../gateways/aws/registry';
 import { sqsService } from '../gateways/aws/sqs';
 import { snsService } from '../gateways/aws/sns';
 import { sesService } from '../gateways/aws/ses';
+import { dynamodbService } from '../gateways/aws/dynamodb';
+import { dynamodbStreamsService } from '../gateways/aws/dynamodb/streams';
 import type { AppConfig } from './config';
 import { startAsyncStack, type AsyncStack } from './async-stack';
 import { controlApi } from '../gateways/control/api';
@@ -31,6 +33,8 @@ import { ensureTemplateLogGroups } from './log-groups';
 import { ConnectionService } from '../services/connections';
 import { reserveWebSocketPorts, serveWebSocketApis, type PortReservation } from '../gateways/websocket';
 import { apiGatewayManagementService } from '../gateways/aws/apigatewaymanagementapi';
+import { bucketObjectSource } from './object-source';
+import { startBuckets } from './buckets';
 
 export interface RunningApp {
   model: AppModel;
@@ -40,12 +44,19 @@ export interface RunningApp {
   queues: AsyncStack['queues'];
   topics: AsyncStack['topics'];
   mail: AsyncStack['mail'];
+  tables: AsyncStack['tables'];
   events: AsyncStack['events'];
   schedules: AsyncStack['schedules'];
   asyncInvoker: AsyncStack['asyncInvoker'];
+  /** S3 buckets; `buckets.getObject(bucket, key, { range })` is the read API for static files. */
+  buckets: Awaited<ReturnType<typeof startBuckets>>;
   apiEndpoints: { api: ApiSpec; url: string }[];
   webSocketEndpoints: { api: WebSocketApiSpec; url: string }[];
   connections: ConnectionService;
+  /** Custom domains, each on its own port, with their base-path mappings. */
+  apiDomains: HttpApiServers['domains'];
+  /** API keys of the template (generated values included). */
+  apiKeys: HttpApiServers['apiKeys'];
   edgeUrl: string;
   /** Stops everything; in-flight API requests get up to `graceMs` to finish. */
   close(graceMs?: number): Promise<void>;
@@ -126,6 +137,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
       onError: (err) => process.stderr.write(`stratus: ${(err as Error)?.message ?? String(err)}\n`),
     });
     stops.push(() => asyncStack.stop());
+    const buckets = await startBuckets({ config, model: core.model, engine: core.engine, clock, dispatcher: asyncStack.dispatcher });
     // The edge listens first (handlers need its URL); the AWS endpoints join once the services exist.
     handlers.push(
       awsEndpoints({
@@ -142,13 +154,18 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
           sqsService(asyncStack.queues),
           snsService(asyncStack.topics),
           sesService(asyncStack.mail),
+          dynamodbService(asyncStack.tables),
+          dynamodbStreamsService(asyncStack.tables),
           apiGatewayManagementService(connections),
         ],
+        buckets,
       }),
     );
+    let apis: HttpApiServers | undefined;
     handlers.unshift(
       controlApi({
         ...asyncStack,
+        apiOverview: () => apiOverview(apis),
         queueStore: core.engine.queues,
         clock,
         queueUrl: (name) => queueUrl({ region: config.region, accountId: config.accountId, endpointUrl: edge.url }, name),
@@ -156,7 +173,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
         topicArn: (name) => `arn:aws:sns:${config.region}:${config.accountId}:${name}`,
       }),
     );
-    const apis = await startHttpApis({
+    apis = await startHttpApis({
       apis: core.model.apis,
       invoker: core.functions,
       host: config.host,
@@ -164,7 +181,11 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
       region: config.region,
       accountId: config.accountId,
       clock,
+      resources: core.model.resources,
+      objects: bucketObjectSource(buckets),
+      portsAfterApis: core.model.webSocketApis?.length ?? 0,
     });
+    core.model.warnings.push(...apis.warnings);
     let graceForApis = 0;
     stops.push(() => apis.close(graceForApis));
     const webSockets = serveWebSocketApis({
@@ -179,9 +200,12 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
     return {
       ...core,
       ...asyncStack,
+      buckets,
       apiEndpoints: apis.endpoints,
       webSocketEndpoints: webSockets.endpoints,
       connections,
+      apiDomains: apis.domains,
+      apiKeys: apis.apiKeys,
       edgeUrl: edge.url,
       close: (graceMs = 0) => {
         graceForApis = graceMs;
@@ -221,6 +245,15 @@ async function stopAll(stops: Stop[]): Promise<void> {
       // Keep stopping the rest: one component failing to stop must not leak the others.
     }
   }
+}
+
+/** What the control API's `GET apis` answers (empty until the APIs listen). */
+function apiOverview(apis: HttpApiServers | undefined) {
+  return {
+    apis: (apis?.endpoints ?? []).map((e) => ({ logicalId: e.api.logicalId, kind: e.api.kind, url: e.url })),
+    domains: (apis?.domains ?? []).map((d) => ({ name: d.name, url: d.url, mappings: d.mappings.map((m) => ({ basePath: m.basePath.join('/'), api: m.apiLogicalId })) })),
+    apiKeys: (apis?.apiKeys ?? []).map((k) => ({ id: k.id, name: k.name, value: k.value, enabled: k.enabled })),
+  };
 }
 
 /** The function service's methods as free functions (the Lambda adapter calls them detached). */

@@ -19,11 +19,15 @@ import type { TargetDispatcher } from '../services/targets/types';
 import { readQueueMappings, DEFAULT_CONCURRENCY, type QueueMapping } from '../sources/queue-pollers/mapping';
 import { QueuePoller } from '../sources/queue-pollers/poller';
 import { scheduleRuleListener } from './schedule-rules';
+import { createTableService, type TableService } from '../services/tables';
+import { readStreamMappings } from '../sources/table-streams/mapping';
+import { StreamPoller } from '../sources/table-streams/poller';
 
 export interface AsyncStack {
   queues: QueueService;
   topics: TopicService;
   mail: MailService;
+  tables: TableService;
   events: EventsService;
   schedules: ScheduleService;
   asyncInvoker: AsyncInvoker;
@@ -48,6 +52,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
   const addressing = { region: o.region, accountId: o.accountId, endpointUrl: o.endpointUrl };
   const queues = createQueueService({ store: o.engine.queues, clock: o.clock, ...addressing });
   const asyncInvoker = new AsyncInvoker({ model: o.model, store: o.engine.queues, functions: o.functions, clock: o.clock, onError: o.onError });
+  const tables = createTableService({ store: o.engine.tables, clock: o.clock, region: o.region, accountId: o.accountId, onError: o.onError });
   const mail = createMailService({ store: o.engine.mail, clock: o.clock, region: o.region, accountId: o.accountId, relay: o.smtpRelay, onError: o.onError });
   // The dispatcher and the events service need each other (rules deliver to buses); the ports
   // resolve `events` when a delivery happens, after both exist.
@@ -93,7 +98,9 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
   });
   schedules = createScheduleService({ store: o.engine.schedules, clock: o.clock, dispatcher, region: o.region, accountId: o.accountId, onError: o.onError });
   const pollers: QueuePoller[] = [];
+  const streamPollers: StreamPoller[] = [];
   const stop = async () => {
+    await Promise.all(streamPollers.map((p) => p.stop()));
     // Pollers wait in long polls: ask them to stop, then end the polls by closing the queue
     // service, or shutdown would wait up to 20 s for each poll to run out.
     const pollersStopped = Promise.all(pollers.map((p) => p.stop()));
@@ -102,11 +109,14 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     await schedules!.stop();
     await topics.close();
     await mail.close();
+    await tables.close();
     await asyncInvoker.stop();
     await retries.stop();
   };
   try {
     await queues.ensureTemplateQueues(o.model);
+    await tables.ensureTemplateTables(o.model);
+    tables.start();
     await queues.resumeMoveTasks();
     await topics.ensureTemplateTopics(o.model);
     await events.loadTemplate(o.model);
@@ -132,11 +142,16 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
       poller.start();
       pollers.push(poller);
     }
+    for (const mapping of o.model.functions.flatMap(readStreamMappings)) {
+      const poller = new StreamPoller({ mapping, store: o.engine.tables, functions: o.functions, clock: o.clock, onRecords: (l) => tables.onStreamRecords(l), onError: o.onError });
+      poller.start();
+      streamPollers.push(poller);
+    }
   } catch (err) {
     await stop();
     throw err;
   }
-  return { queues, topics, mail, events, schedules, asyncInvoker, dispatcher, stop };
+  return { queues, topics, mail, tables, events, schedules, asyncInvoker, dispatcher, stop };
 }
 
 /** SAM's `SqsSubscription` on an SNS event: a queue subscribed to the topic, polled for the function. */

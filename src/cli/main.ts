@@ -14,6 +14,7 @@ import { addSchedulesCommand } from './commands/schedules';
 import { addEventsCommand } from './commands/events';
 import { addPublishCommand } from './commands/publish';
 import { addMailCommand } from './commands/mail';
+import { addApisCommand } from './commands/apis';
 import { VERSION } from './version';
 
 export async function main(argv: string[]): Promise<number> {
@@ -22,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const add of [addStartCommand, addInvokeCommand, addLogsCommand, addValidateCommand, addGenerateEventCommand, addQueuesCommand, addSchedulesCommand, addEventsCommand, addPublishCommand, addMailCommand]) {
+  for (const add of [addStartCommand, addInvokeCommand, addLogsCommand, addValidateCommand, addGenerateEventCommand, addQueuesCommand, addSchedulesCommand, addEventsCommand, addPublishCommand, addMailCommand, addApisCommand]) {
     add(program);
   }
   try {

@@ -75,6 +75,22 @@ export interface RouteSpec {
   payloadFormatVersion: '1.0' | '2.0';
   /** Integration timeout in ms (REST default 29 000, HTTP API default 30 000). */
   timeoutMs: number;
+  /** Raw `Auth` of the event as resolved (Authorizer, ApiKeyRequired, AuthorizationScopes), read by the gateway. */
+  auth?: unknown;
+  /**
+   * Set for a route from an OpenAPI DefinitionBody whose integration reads an S3 object (type
+   * `aws`, uri `arn:aws:apigateway:<region>:s3:path/…`); `functionLogicalId` is then empty.
+   */
+  s3?: S3IntegrationSpec;
+}
+
+export interface S3IntegrationSpec {
+  /** The path after `s3:path/`, e.g. `my-bucket/{proxy}`: the first segment is the bucket. */
+  objectPath: string;
+  /** Integration variable → method request path parameter (`proxy` → `proxy`), from requestParameters. */
+  pathParameters: Record<string, string>;
+  /** The integration's `responses` as written (selection pattern → statusCode, responseParameters). */
+  responses?: unknown;
 }
 
 export interface ApiSpec {
@@ -91,6 +107,12 @@ export interface ApiSpec {
   implicit: boolean;
   /** Raw Auth as resolved (authorizers, default authorizer), interpreted by the gateway. */
   auth?: unknown;
+  /** Raw `Domain` as resolved (DomainName, BasePath, …), interpreted by the gateway. */
+  domain?: unknown;
+  /** REST: where API keys come from, `HEADER` (x-api-key, the default) or `AUTHORIZER` (usageIdentifierKey). */
+  apiKeySourceType?: string;
+  /** REST: raw `GatewayResponses` as resolved (response type → StatusCode, ResponseParameters, ResponseTemplates). */
+  gatewayResponses?: unknown;
 }
 
 /** A WebSocket API (AWS::ApiGatewayV2::Api, ProtocolType WEBSOCKET) with its routes and stages. */

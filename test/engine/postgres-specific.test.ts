@@ -162,4 +162,54 @@ describe('postgres engine specifics', () => {
     assert.equal(all.length, writers.length * perWriter * 2);
     assert.deepEqual(seen, all, 'the follower saw every row, in id order, with no gap');
   });
+  test('the mail follow cursor never skips a message that commits late, under concurrent adds', { timeout: 30_000 }, async () => {
+    const writers = await Promise.all([open(), open(), open()]);
+    const reader = await open();
+    const to = `follow-${Date.now()}@example.com`;
+    const perWriter = 40;
+    let writing = true;
+    const mail = (id: string) => ({
+      messageId: `0100${id}-000000`, origin: 'ses-v1' as const, operation: 'SendEmail', from: 'sender@example.com',
+      to: [to], cc: [], bcc: [], replyTo: [], sentAt: Date.now(),
+    });
+    const written = Promise.all(
+      writers.map(async (w, wi) => {
+        for (let i = 0; i < perWriter; i++) {
+          // Several adds in flight per writer, so transactions overlap on the server.
+          await Promise.all([0, 1].map((k) => w.mail.add(mail(`${Date.now()}-${wi}-${i}-${k}`))));
+        }
+      }),
+    ).finally(() => (writing = false));
+    const seen: number[] = [];
+    let cursor = 0;
+    for (let last = false; !last; ) {
+      last = !writing;
+      for (const m of await reader.mail.list({ recipient: to, afterId: cursor })) {
+        seen.push(m.id);
+        cursor = m.id;
+      }
+    }
+    await written;
+    const all = (await reader.mail.list({ recipient: to })).map((m) => m.id);
+    assert.equal(all.length, writers.length * perWriter * 2);
+    assert.deepEqual(seen, all, 'the follower saw every message, in id order, with no gap');
+  });
+  test('a queue changed or deleted on one engine is seen by another that cached it (NOTIFY drops the copy)', async () => {
+    const [a, b] = await Promise.all([open(), open()]);
+    const queue = await newQueue(a, `cache_${Date.now()}`);
+    assert.equal((await b.queues.getQueue(queue))?.attributes.VisibilityTimeout, undefined);
+    await a.queues.updateQueue(queue, { attributes: { VisibilityTimeout: '42' } }, Date.now());
+    // The other engine hears the change within milliseconds; poll rather than sleep a guess. The
+    // bound stays under the cache's own age limit (5 s), so passing shows the NOTIFY at work.
+    const deadline = Date.now() + 3_000;
+    while ((await b.queues.getQueue(queue))?.attributes.VisibilityTimeout !== '42') {
+      assert.ok(Date.now() < deadline, 'the change reached the other engine');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await a.queues.deleteQueue(queue);
+    while ((await b.queues.getQueue(queue)) !== undefined) {
+      assert.ok(Date.now() < deadline, 'the deletion reached the other engine');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  });
 });

@@ -1,3 +1,80 @@
+CREATE TABLE bucket_objects (
+  bucket        TEXT NOT NULL REFERENCES buckets (name) ON DELETE CASCADE,
+  key           TEXT NOT NULL,
+  size          INTEGER NOT NULL,
+  etag          TEXT NOT NULL,
+  headers       TEXT NOT NULL,
+  metadata      TEXT NOT NULL,
+  tags          TEXT NOT NULL,
+  checksum      TEXT,
+  parts_count   INTEGER,
+  last_modified INTEGER NOT NULL,
+  blob_id       TEXT NOT NULL,
+  PRIMARY KEY (bucket, key)
+) WITHOUT ROWID;
+
+CREATE TABLE bucket_upload_parts (
+  upload_id     TEXT NOT NULL REFERENCES bucket_uploads (upload_id) ON DELETE CASCADE,
+  part_number   INTEGER NOT NULL,
+  size          INTEGER NOT NULL,
+  etag          TEXT NOT NULL,
+  last_modified INTEGER NOT NULL,
+  blob_id       TEXT NOT NULL,
+  PRIMARY KEY (upload_id, part_number)
+) WITHOUT ROWID;
+
+CREATE TABLE bucket_uploads (
+  upload_id TEXT PRIMARY KEY,
+  bucket    TEXT NOT NULL REFERENCES buckets (name) ON DELETE CASCADE,
+  key       TEXT NOT NULL,
+  headers   TEXT NOT NULL,
+  metadata  TEXT NOT NULL,
+  tags      TEXT NOT NULL,
+  initiated INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE buckets (
+  name         TEXT PRIMARY KEY,
+  region       TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  cors         TEXT,
+  notification TEXT,
+  tags         TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE dynamo_items (
+  table_name TEXT NOT NULL,
+  idx        TEXT NOT NULL,
+  pk         BLOB NOT NULL,
+  sk         BLOB NOT NULL,
+  item_key   BLOB NOT NULL,
+  hash       INTEGER NOT NULL,
+  item       TEXT NOT NULL,
+  size       INTEGER NOT NULL,
+  expires_at INTEGER,
+  PRIMARY KEY (table_name, idx, pk, sk, item_key)
+) WITHOUT ROWID;
+
+CREATE TABLE dynamo_stream_checkpoints (
+  consumer    TEXT PRIMARY KEY,
+  seq         INTEGER,
+  owner       TEXT NOT NULL,
+  lease_until INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE dynamo_stream_records (
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  table_name TEXT NOT NULL,
+  record     TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE dynamo_tables (
+  name       TEXT PRIMARY KEY,
+  spec       TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE log_events (
   id             INTEGER PRIMARY KEY AUTOINCREMENT,
   log_group      TEXT NOT NULL,
@@ -157,6 +234,18 @@ CREATE TABLE ws_connections (
   source_ip      TEXT NOT NULL,
   user_agent     TEXT
 ) WITHOUT ROWID;
+
+CREATE INDEX bucket_uploads_by_bucket ON bucket_uploads (bucket, key, initiated);
+
+CREATE INDEX dynamo_items_entries ON dynamo_items (table_name, item_key) WHERE idx <> '';
+
+CREATE INDEX dynamo_items_expiry ON dynamo_items (expires_at) WHERE expires_at IS NOT NULL;
+
+CREATE INDEX dynamo_items_scan ON dynamo_items (table_name, idx, hash, pk, sk, item_key);
+
+CREATE INDEX dynamo_stream_records_created ON dynamo_stream_records (created_at);
+
+CREATE INDEX dynamo_stream_records_table ON dynamo_stream_records (table_name, seq);
 
 CREATE INDEX log_events_group_id ON log_events (log_group, id);
 

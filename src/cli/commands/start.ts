@@ -49,7 +49,8 @@ function printBanner(app: RunningApp, elapsedMs: number): void {
     out.push(`  ${api.kind === 'rest' ? 'REST API' : 'HTTP API'} ${api.logicalId}: ${url}`);
     for (const route of api.routes) {
       const fn = app.functions.find(route.functionLogicalId);
-      out.push(`    ${route.method.padEnd(7)} ${route.path} → ${fn?.name ?? route.functionLogicalId}`);
+      const target = route.s3 ? `S3 ${route.s3.objectPath}` : (fn?.name ?? route.functionLogicalId);
+      out.push(`    ${route.method.padEnd(7)} ${route.path} → ${target}`);
     }
   }
   for (const { api, url } of app.webSocketEndpoints) {
@@ -60,6 +61,11 @@ function printBanner(app: RunningApp, elapsedMs: number): void {
     }
   }
   if (app.apiEndpoints.length === 0 && app.webSocketEndpoints.length === 0) out.push('  (no APIs in this template)');
+  for (const domain of app.apiDomains) {
+    out.push(`  Custom domain ${domain.name}: ${domain.url}`);
+    for (const m of domain.mappings) out.push(`    /${m.basePath.join('/')} → ${m.apiLogicalId}${m.basePath.length === 0 ? ' (root)' : ''}`);
+  }
+  for (const key of app.apiKeys) out.push(`  API key ${key.name}: ${key.value}${key.enabled ? '' : ' (disabled)'}`);
   out.push(`  AWS endpoints: ${app.edgeUrl}`);
   if (app.model.outputs.length > 0) {
     out.push('Outputs:');

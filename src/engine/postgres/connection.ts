@@ -67,18 +67,36 @@ export function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
-/** Runs `work` in one transaction on one pooled connection; rolls back on any error. */
-export async function inTransaction<T>(pool: PgPool, work: (client: PgClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` on one pooled connection, and gives it back. While checked out, a connection lost
+ * between two statements (database restart, failover, network) emits 'error' on the client,
+ * which would crash the process if nobody listened: it is caught here, and the connection is
+ * destroyed instead of going back to the pool.
+ */
+export async function withClient<T>(pool: PgPool, work: (client: PgClient, lost: () => Error | undefined) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (err: Error) => (lost ??= err);
+  client.on('error', onError);
   try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
+    return await work(client, () => lost);
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(lost);
   }
+}
+
+/** Runs `work` in one transaction on one pooled connection; rolls back on any error. */
+export function inTransaction<T>(pool: PgPool, work: (client: PgClient) => Promise<T>): Promise<T> {
+  return withClient(pool, async (client, lost) => {
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      if (!lost()) await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  });
 }

@@ -12,20 +12,24 @@ import { createPostgresLogStore } from './logs/store';
 import { createPostgresQueueStore } from './queues/store';
 import { Wakeups } from './queues/wakeups';
 import { QueueVacuum } from './queues/vacuum';
+import { QueueRecordCache } from './queues/catalog-cache';
 import { AvailabilitySignal } from '../sqlite/queues/signal';
 import { createPostgresScheduleStateStore } from './schedules/store';
 import { createPostgresTopicStore } from './topics/store';
 import { createPostgresMailStore } from './mail/store';
 import { createPostgresConnectionStore } from './connections/store';
+import { createPostgresBucketStore } from './buckets/store';
+import { createPostgresTableStore } from './tables/store';
 
 export async function openPostgresEngine(url: string, options: { clock: Clock }): Promise<Engine> {
   const driver = await loadPg();
   const signal = new AvailabilitySignal();
   const subscribed = new Set<string>();
-  const wakeups = new Wakeups(driver, { connectionString: url, types: numberTypes(driver), application_name: 'stratus-listen' }, signal, () => subscribed);
+  const records = new QueueRecordCache(() => wakeups.listening);
+  const wakeups = new Wakeups(driver, { connectionString: url, types: numberTypes(driver), application_name: 'stratus-listen' }, signal, () => subscribed, records);
   const pool = await openPool(url, (p) => wakeups.watchPool(p));
   const vacuum = new QueueVacuum(pool);
-  const queues = createPostgresQueueStore(pool, signal, subscribed, vacuum);
+  const queues = createPostgresQueueStore(pool, signal, subscribed, vacuum, records);
   try {
     await applyMigrations(pool, POSTGRES_MIGRATIONS, options.clock);
     await wakeups.start();
@@ -44,6 +48,8 @@ export async function openPostgresEngine(url: string, options: { clock: Clock })
     topics: createPostgresTopicStore(pool),
     mail: createPostgresMailStore(pool),
     connections: createPostgresConnectionStore(pool),
+    buckets: createPostgresBucketStore(pool),
+    tables: createPostgresTableStore(pool),
     // Idempotent: composition roots may close on both error and shutdown paths.
     close: () => (closing ??= Promise.all([wakeups.close(), vacuum.close()]).then(() => pool.end())),
   };

@@ -10,6 +10,8 @@ import { createSqliteScheduleStateStore } from './schedules/store';
 import { createSqliteTopicStore } from './topics/store';
 import { createSqliteMailStore } from './mail/store';
 import { createSqliteConnectionStore } from './connections/store';
+import { createSqliteBucketStore } from './buckets/store';
+import { createSqliteTableStore } from './tables/store';
 
 export async function openSqliteEngine(location: string, options: { clock: Clock }): Promise<Engine> {
   const db = await openDatabase(location);
@@ -19,7 +21,7 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     db.close();
     throw err;
   }
-  const logs = createSqliteLogStore(db, options.clock);
+  const logs = createSqliteLogStore(db, options.clock, db.memory ? undefined : db.name);
   return {
     backend: 'sqlite',
     schedules: createSqliteScheduleStateStore(db),
@@ -27,9 +29,12 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     topics: createSqliteTopicStore(db),
     mail: createSqliteMailStore(db),
     connections: createSqliteConnectionStore(db),
+    buckets: createSqliteBucketStore(db),
+    tables: createSqliteTableStore(db),
     logs,
     async close() {
       // Idempotent: composition roots may close on both error and shutdown paths.
+      await logs.close();
       if (db.open) db.close();
     },
   };

@@ -9,6 +9,8 @@ import type { ScheduleStateStore } from './schedules';
 import type { TopicStore } from './topics';
 import type { MailStore } from './mail';
 import type { ConnectionStore } from './connections';
+import type { BucketStore } from './buckets';
+import type { TableStore } from './tables';
 
 export type * from './logs';
 export type * from './queues';
@@ -16,6 +18,8 @@ export type * from './schedules';
 export type * from './topics';
 export type * from './mail';
 export type * from './connections';
+export type * from './buckets';
+export type * from './tables';
 
 export interface Engine {
   readonly backend: 'sqlite' | 'postgres';
@@ -25,5 +29,7 @@ export interface Engine {
   readonly topics: TopicStore;
   readonly mail: MailStore;
   readonly connections: ConnectionStore;
+  readonly buckets: BucketStore;
+  readonly tables: TableStore;
   close(): Promise<void>;
 }

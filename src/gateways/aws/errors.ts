@@ -17,6 +17,8 @@ export interface AwsErrorData {
    * `AWS.SimpleQueueService.NonExistentQueue` for `QueueDoesNotExist`).
    */
   queryCode?: string;
+  /** Extra members of a JSON error body (DynamoDB's CancellationReasons, Item). */
+  details?: Record<string, unknown>;
 }
 
 export class AwsError extends Error implements AwsErrorData {
@@ -45,6 +47,7 @@ export function asAwsError(err: unknown): AwsErrorData {
       message: err.message,
       senderFault: typeof err.senderFault === 'boolean' ? err.senderFault : status < 500,
       ...(typeof err.queryCode === 'string' && { queryCode: err.queryCode }),
+      ...(isPlainObject(err.details) && { details: err.details }),
     };
   }
   // A user error of our own without a status (e.g. a bad filter pattern) is the caller's fault.
@@ -53,7 +56,9 @@ export function asAwsError(err: unknown): AwsErrorData {
   return { code: 'InternalFailure', status: 500, message, senderFault: false };
 }
 
-function isErrorShaped(err: unknown): err is { code: string; status?: unknown; message: string; senderFault?: unknown; queryCode?: unknown } {
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isErrorShaped(err: unknown): err is { code: string; status?: unknown; message: string; senderFault?: unknown; queryCode?: unknown; details?: unknown } {
   if (typeof err !== 'object' || err === null) return false;
   const e = err as Record<string, unknown>;
   return typeof e.code === 'string' && typeof e.status === 'number' && typeof e.message === 'string';

@@ -13,6 +13,9 @@ import { createAwsEdgeHandler } from './handler';
 import { stsService } from './sts';
 import { lambdaService, type LambdaBackend } from './lambda';
 import { logsService } from './logs';
+import { resolveRequest } from './routing';
+import { s3EdgeHandler } from './s3';
+import type { BucketService } from '../../services/buckets';
 
 export interface AwsEndpointDeps {
   region: string;
@@ -25,6 +28,8 @@ export interface AwsEndpointDeps {
   auth?: AuthConfig;
   /** Services built elsewhere (queues, topics, buses, mail) that plug into the same port. */
   extraServices?: AwsServiceAdapter[];
+  /** S3 (streamed, so served by its own handler, tried first). */
+  buckets?: BucketService;
 }
 
 export function awsServices(deps: AwsEndpointDeps): AwsServiceAdapter[] {
@@ -45,7 +50,16 @@ export function awsServices(deps: AwsEndpointDeps): AwsServiceAdapter[] {
   ];
 }
 
-/** The edge handler serving every AWS service above. */
+/** The edge handler serving every AWS service above (S3 first: it claims its requests before any body is read). */
 export function awsEndpoints(deps: AwsEndpointDeps): EdgeHandler {
-  return createAwsEdgeHandler({ services: awsServices(deps), region: deps.region, accountId: deps.accountId, clock: deps.clock, auth: deps.auth });
+  const services = awsServices(deps);
+  const generic = createAwsEdgeHandler({ services, region: deps.region, accountId: deps.accountId, clock: deps.clock, auth: deps.auth });
+  if (!deps.buckets) return generic;
+  const s3 = s3EdgeHandler({
+    service: deps.buckets,
+    clock: deps.clock,
+    auth: deps.auth,
+    claimedElsewhere: (head) => resolveRequest(head, services).protocol !== 'unknown',
+  });
+  return async (req, res) => (await s3(req, res)) || generic(req, res);
 }

@@ -11,6 +11,7 @@ import { scheduleRoutes, type SchedulePorts } from './schedules';
 import { eventRoutes, type EventPorts } from './events';
 import { topicRoutes, type TopicPorts } from './topics';
 import { mailRoutes, type MailPorts } from './mail';
+import { apiRoutes, type ApiPorts } from './apis';
 
 export const CONTROL_PREFIX = '/_stratus/api/';
 
@@ -21,8 +22,8 @@ export type ControlRoute = {
   run(params: string[], body: Record<string, unknown>, query: URLSearchParams): Promise<unknown>;
 };
 
-export function controlApi(ports: QueuePorts & SchedulePorts & EventPorts & TopicPorts & MailPorts): EdgeHandler {
-  const routes = [...queueRoutes(ports), ...scheduleRoutes(ports), ...eventRoutes(ports), ...topicRoutes(ports), ...mailRoutes(ports)];
+export function controlApi(ports: QueuePorts & SchedulePorts & EventPorts & TopicPorts & MailPorts & ApiPorts): EdgeHandler {
+  const routes = [...queueRoutes(ports), ...scheduleRoutes(ports), ...eventRoutes(ports), ...topicRoutes(ports), ...mailRoutes(ports), ...apiRoutes(ports)];
   return async (req, res) => {
     if (!req.url?.startsWith(CONTROL_PREFIX)) return false;
     await handle(req, res, routes);

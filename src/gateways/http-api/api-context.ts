@@ -6,6 +6,7 @@ import type { ApiSpec, HttpApiKind } from '../../template/model';
 import { normalizeBinaryMediaTypes } from './binary';
 import { API_ID_LENGTH, stableId } from './ids';
 import { createRouter, type Router } from './router';
+import type { ApiFeatures } from './features';
 
 /** HTTP APIs serve the `$default` stage at the root of their URL: no stage segment. */
 export const DEFAULT_STAGE = '$default';
@@ -22,6 +23,8 @@ export interface ApiContext {
   region: string;
   binaryMediaTypes: string[];
   router: Router;
+  /** Authorizers, API keys, CORS, S3 routes: set by the server when the API has any. */
+  features?: ApiFeatures;
 }
 
 export function createApiContext(api: ApiSpec, accountId: string, region: string): ApiContext {

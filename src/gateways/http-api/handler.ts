@@ -17,6 +17,8 @@ import { parseResultV1, type HttpAnswer } from './response-v1';
 import { parseResultV2 } from './response-v2';
 import { MalformedPathError, type RouteMatch } from './router';
 import { withForwardingHeaders } from './forwarding';
+import { applyPassed } from './auth/guards';
+import type { ApiFeatures } from './features';
 
 export interface HttpRequestLog {
   apiLogicalId: string;
@@ -45,19 +47,28 @@ interface Served {
   match?: RouteMatch;
 }
 
-export function createRequestHandler(ctx: ApiContext, deps: HandlerDeps) {
+/**
+ * Where a request path puts the API: by default the stage prefix is removed; behind a custom
+ * domain the base path is (domains/), and the event shows the path as received.
+ */
+export interface PathLocator {
+  routePath(rawPath: string): string;
+  view(rawPath: string, routePath: string): PathView;
+}
+
+export function createRequestHandler(ctx: ApiContext, deps: HandlerDeps, locator?: PathLocator) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    void handle(ctx, deps, req, res);
+    void handle(ctx, deps, req, res, locator);
   };
 }
 
-async function handle(ctx: ApiContext, deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(ctx: ApiContext, deps: HandlerDeps, req: IncomingMessage, res: ServerResponse, locator?: PathLocator): Promise<void> {
   const receivedAt = deps.clock.now();
   const ids = newIds(ctx, receivedAt);
   if (deps.closing()) res.shouldKeepAlive = false;
   const served: Served = { outcome: { problem: 'functionFailed' } };
   try {
-    served.outcome = await respond(ctx, deps, req, ids, receivedAt, served);
+    served.outcome = await respond(ctx, deps, req, ids, receivedAt, served, locator);
   } catch {
     served.outcome = { problem: 'functionFailed' };
   }
@@ -110,6 +121,7 @@ async function respond(
   ids: RequestIds,
   receivedAt: number,
   served: Served,
+  locator?: PathLocator,
 ): Promise<Outcome> {
   if (declaresTooLarge(req)) return { problem: 'tooLarge' };
   let target: { rawPath: string; rawQuery: string };
@@ -119,13 +131,17 @@ async function respond(
   try {
     target = splitTarget(req.url ?? '/');
     body = hasBody(req) ? await readBody(req) : EMPTY_BODY;
-    below = pathBelowStage(ctx, target.rawPath);
+    below = locator ? locator.routePath(target.rawPath) : pathBelowStage(ctx, target.rawPath);
     match = ctx.router.match(req.method ?? 'GET', below);
   } catch (err) {
     if (err instanceof PayloadTooLargeError) return { problem: 'tooLarge' };
     if (err instanceof BadTargetError || err instanceof MalformedPathError) return { problem: 'badRequest' };
     throw err;
   }
+  const features = ctx.features;
+  if (features?.httpCors?.isPreflight(req.method ?? '', req.rawHeaders)) return { answer: features.httpCors.preflight(req.rawHeaders) };
+  const corsMock = features?.restCors && req.method === 'OPTIONS' && match?.route.method !== 'OPTIONS' ? features.restCors.resourceOf(below) : undefined;
+  if (corsMock) match = corsMock;
   if (!match) return { problem: 'noRoute' };
   served.match = match;
   const request: GatewayRequest = {
@@ -138,12 +154,19 @@ async function respond(
     protocol: `HTTP/${req.httpVersion}`,
     receivedAt,
   };
-  const paths: PathView = { belowStage: below, withStage: ctx.stagePrefix + below };
+  const paths: PathView = locator ? locator.view(target.rawPath, below) : { belowStage: below, withStage: ctx.stagePrefix + below };
   const domainName = headerValue(request.rawHeaders, 'host') ?? 'localhost';
   const v1 = match.route.spec.payloadFormatVersion === '1.0';
   const event = v1
     ? buildEventV1(ctx, request, match, ids, paths, domainName)
     : buildEventV2(ctx, request, match, ids, paths, domainName);
+  if (features) {
+    const routeMatch = match;
+    const build = (version: '1.0' | '2.0') =>
+      version === '1.0' ? buildEventV1(ctx, request, routeMatch, ids, paths, domainName) : buildEventV2(ctx, request, routeMatch, ids, paths, domainName);
+    const early = await beforeIntegration(ctx, features, { request, match, below, event, build, requestId: ids.requestId, isCorsMock: corsMock !== undefined });
+    if (early) return early;
+  }
   const result = await invokeWithin(deps.invoker, match.route.spec.functionLogicalId, JSON.stringify(event), match.route.spec.timeoutMs);
   if (result === 'timeout') return { problem: 'timeout' };
   if (result.status === 'throttled') return { problem: 'throttled' };
@@ -151,7 +174,44 @@ async function respond(
   const answer = v1
     ? parseResultV1(result.payload, { kind: ctx.kind, binaryMediaTypes: ctx.binaryMediaTypes, accept: headerValue(request.rawHeaders, 'accept') })
     : parseResultV2(result.payload);
-  return answer ? { answer } : { problem: 'functionFailed' };
+  if (!answer) return { problem: 'functionFailed' };
+  return { answer: features?.httpCors ? features.httpCors.decorate(answer, request.rawHeaders) : answer };
+}
+
+interface BeforeIntegration {
+  request: GatewayRequest;
+  match: RouteMatch;
+  below: string;
+  event: Record<string, unknown>;
+  build(version: '1.0' | '2.0'): Record<string, unknown>;
+  requestId: string;
+  isCorsMock: boolean;
+}
+
+/**
+ * The guards (API key, authorizer), then the integrations that are not functions (SAM's CORS
+ * mock, S3): an answer ends the request here; undefined lets the function run.
+ */
+async function beforeIntegration(ctx: ApiContext, features: ApiFeatures, b: BeforeIntegration): Promise<Outcome | undefined> {
+  const auth = b.isCorsMock ? features.preflightAuth : features.guards?.routeAuth(b.match.route.spec);
+  if (auth && features.guards) {
+    const events: Partial<Record<'1.0' | '2.0', Record<string, unknown>>> = { [b.match.route.spec.payloadFormatVersion]: b.event };
+    const result = await features.guards.check(auth, {
+      route: b.match.route.spec,
+      req: b.request,
+      pathBelowStage: b.below,
+      event: (version) => (events[version] ??= b.build(version)),
+    });
+    if (!result.ok) return { answer: features.httpCors ? features.httpCors.decorate(result.answer, b.request.rawHeaders) : result.answer };
+    applyPassed(b.event, ctx.kind, result);
+  }
+  if (b.isCorsMock) return { answer: features.restCors!.answer(b.match.route.spec.path) };
+  if (b.match.route.spec.s3) {
+    const s3 = features.s3.get(b.match.route.spec);
+    const answer = s3 ? await s3.answer(b.match.pathParameters, b.requestId) : undefined;
+    return answer ? { answer } : { problem: 'functionFailed' };
+  }
+  return undefined;
 }
 
 /**

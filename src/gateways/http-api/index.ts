@@ -1,4 +1,5 @@
-export { startHttpApis, type StartHttpApisOptions, type HttpApiServers } from './server';
+export { startHttpApis, type StartHttpApisOptions, type HttpApiServers, type DomainEndpoint } from './server';
+export type { ObjectSource, ObjectLookup, SourceObject } from './s3/object-source';
 export type { HttpRequestLog } from './handler';
 export { buildEventV1 } from './event-v1';
 export { buildEventV2 } from './event-v2';

@@ -6,6 +6,7 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { layerNodeModuleDirs } from '../environment';
 import type { FunctionInstance, InstanceContext, RuntimeDriver } from '../types';
+import { esmHandlerNeedsHooks } from './hooks-needed';
 import { NodeFunctionInstance } from './instance';
 import type { LoaderHooksData, WorkerBootData } from './protocol';
 import { runtimeScripts, stratusPackageRoot } from './scripts';
@@ -37,8 +38,9 @@ export function createNodeDriver(options: NodeDriverOptions = {}): RuntimeDriver
     supports: (runtime) => SUPPORTED_NODE_RUNTIMES.has(runtime),
     async createInstance(ctx: InstanceContext): Promise<FunctionInstance> {
       const scripts = await runtimeScripts();
-      // Registering hooks costs a loader thread (~30 ms); CommonJS handlers do without.
-      const useHooks = needsEsmLoader(ctx.spec.codeDir, ctx.spec.handler);
+      // Registering hooks costs a loader thread (~30 ms); CommonJS handlers do without, and so do
+      // ES modules that cannot reach anything the hooks add (see hooks-needed.ts).
+      const useHooks = needsEsmLoader(ctx.spec.codeDir, ctx.spec.handler) && esmHandlerNeedsHooks(ctx.spec.codeDir, ctx.spec.layerDirs, prefixes);
       const compiler = useHooks ? new MessageChannel() : undefined;
       const hooksData: LoaderHooksData = {
         layerNodeModules: layerNodeModuleDirs(ctx.spec.layerDirs, ctx.spec.runtime),

@@ -14,6 +14,14 @@ export interface PoolOptions {
   /** Most instances alive at once. */
   maxInstances: number;
   /**
+   * Without reserved concurrency: instances started at once, as soon as a caller finds every
+   * instance busy. Past this many, a caller first waits up to `spillAfterMs` for a busy instance to
+   * come back, and a new instance starts only if none did (default: start at once up to max).
+   */
+  eagerInstances?: number;
+  /** How long a queued caller waits for a warm instance before one more is started. */
+  spillAfterMs?: number;
+  /**
    * Reserved concurrency is a hard limit in Lambda: invocations beyond it are throttled, not queued.
    * Without it, Stratus queues callers for a free instance (as `sam local` does) instead of starting
    * an unbounded number of workers on a developer machine.
@@ -39,6 +47,11 @@ export class InstancePool {
   private waiters: Array<(lease: Lease | Error) => void> = [];
   private generation = 0;
   private closed = false;
+  private spillTimer: NodeJS.Timeout | undefined;
+  /** When an instance last came back, or callers started queueing (performance.now()). */
+  private lastProgressAt = 0;
+  /** Leases on instances running their first invocation (init included). */
+  private coldBusy = 0;
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -50,11 +63,44 @@ export class InstancePool {
     if (this.closed) throw new Error('function pool is closed');
     const warm = this.takeIdle();
     if (warm) return this.lease(warm.instance, warm.generation, false);
-    if (this.size < this.options.maxInstances) return this.start();
-    if (this.options.throttleWhenFull) throw new Throttled('Rate Exceeded.');
-    return new Promise<Lease>((resolve, reject) => {
+    const { maxInstances, throttleWhenFull } = this.options;
+    if (this.size < maxInstances && (throttleWhenFull || this.size < (this.options.eagerInstances ?? maxInstances))) return this.start();
+    if (throttleWhenFull) throw new Throttled('Rate Exceeded.');
+    if (this.waiters.length === 0) this.lastProgressAt = performance.now();
+    const queued = new Promise<Lease>((resolve, reject) => {
       this.waiters.push((lease) => (lease instanceof Error ? reject(lease) : resolve(lease)));
     });
+    this.armSpill();
+    return queued;
+  }
+
+  /**
+   * Short invocations (the common case under load) come back within microseconds to
+   * milliseconds: reusing a warm instance then beats a cold start, and more busy threads than
+   * cores only adds context switches. So one more instance starts only when callers are queued
+   * and no instance has come back for `spillAfterMs` (they are waiting on I/O, or slow): the
+   * pool then grows as before, one instance per window, up to maxInstances. While the only busy
+   * instances are starting or running their first (cold) invocation, none more is added: init is
+   * no sign that warm invocations are slow (without this, the first burst of requests grew the
+   * pool to its maximum during the first instance's init). Real time, not the
+   * domain clock: this is a scheduling bound, and tests may freeze the clock.
+   */
+  private armSpill(): void {
+    if (this.spillTimer || this.closed || this.waiters.length === 0 || this.size >= this.options.maxInstances) return;
+    const warmBusy = this.busy - this.coldBusy;
+    if (warmBusy === 0 && (this.starting > 0 || this.coldBusy > 0)) return; // re-armed when the cold invocation ends
+    const spillAfterMs = this.options.spillAfterMs ?? 0;
+    const quietFor = performance.now() - this.lastProgressAt;
+    this.spillTimer = setTimeout(() => {
+      this.spillTimer = undefined;
+      if (this.closed || this.waiters.length === 0 || this.size >= this.options.maxInstances) return;
+      if (performance.now() - this.lastProgressAt >= spillAfterMs) {
+        this.lastProgressAt = performance.now();
+        const waiter = this.waiters.shift()!;
+        this.start().then(waiter, waiter);
+      }
+      this.armSpill();
+    }, Math.max(0, spillAfterMs - quietFor));
   }
 
   /** New code: instances started before this call are not reused. */
@@ -81,6 +127,7 @@ export class InstancePool {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.spillTimer);
     for (const w of this.waiters.splice(0)) w(new Error('function pool is closed'));
     const idle = this.idle.splice(0);
     await Promise.all(idle.map((s) => s.instance.dispose()));
@@ -109,6 +156,7 @@ export class InstancePool {
 
   private lease(instance: FunctionInstance, generation: number, cold: boolean): Lease {
     this.busy++;
+    if (cold) this.coldBusy++;
     let released = false;
     return {
       instance,
@@ -117,12 +165,15 @@ export class InstancePool {
         if (released) return;
         released = true;
         this.busy--;
+        if (cold) this.coldBusy--;
         this.returnInstance(instance, generation);
+        if (cold) this.armSpill();
       },
     };
   }
 
   private returnInstance(instance: FunctionInstance, generation: number): void {
+    this.lastProgressAt = performance.now();
     const reusable = !instance.dead && generation === this.generation && !this.closed;
     if (!reusable) void instance.dispose();
     const waiter = this.waiters.shift();

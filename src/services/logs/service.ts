@@ -14,8 +14,10 @@ export const DEFAULT_FLUSH_INTERVAL_MS = 50;
 /** Past this many pending lines a flush starts at once, so a log storm cannot grow memory unbounded. */
 export const MAX_PENDING_EVENTS = 5_000;
 
-/** Consecutive failed flushes (one per window) before the lines are dropped and reported. */
+/** Consecutive failed flushes before the lines are dropped and reported. */
 export const MAX_FLUSH_ATTEMPTS = 20;
+/** Retries back off from the flush interval up to this. */
+export const MAX_RETRY_DELAY_MS = 2_000;
 
 export type LogListener = (event: LogEventInput) => void;
 
@@ -55,7 +57,8 @@ export function createLogService(options: LogServiceOptions): LogService {
     if (timer) return;
     timer = setTimeout(() => {
       timer = undefined;
-      flush().catch(onError);
+      // A store that is down (database restart) fails every retry: say so once per streak.
+      flush().catch((err) => failures <= 1 && onError(err));
     }, delay);
   }
 
@@ -81,7 +84,8 @@ export function createLogService(options: LogServiceOptions): LogService {
       // The caller of an explicit flush() sees the failure either way.
       if (++failures < MAX_FLUSH_ATTEMPTS) {
         pending = batch.concat(pending);
-        schedule(interval);
+        // Backing off rides out a database restart of half a minute before anything is dropped.
+        schedule(Math.min(interval * 2 ** (failures - 1), MAX_RETRY_DELAY_MS));
       } else {
         failures = 0;
         onError(new Error(`dropped ${batch.length} log lines after ${MAX_FLUSH_ATTEMPTS} failed writes`));

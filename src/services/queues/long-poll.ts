@@ -6,6 +6,10 @@
 import type { ReceiveResult } from '../../engine/types';
 import type { QueueContext } from './context';
 
+// A reason given up front: abort() without one builds a DOMException (with its stack) each time,
+// and every receive aborts its controller at least once.
+const WOKEN = Object.freeze(new Error('woken'));
+
 export async function receiveWithWait(
   ctx: QueueContext,
   queue: string,
@@ -15,8 +19,8 @@ export async function receiveWithWait(
   for (;;) {
     // Subscribe before the attempt: a send committed between the attempt and the wait still wakes us.
     const woken = new AbortController();
-    const unsubscribe = ctx.store.onAvailable(queue, () => woken.abort());
-    const stop = () => woken.abort();
+    const unsubscribe = ctx.store.onAvailable(queue, () => woken.abort(WOKEN));
+    const stop = () => woken.abort(WOKEN);
     ctx.closing.addEventListener('abort', stop, { once: true });
     try {
       const result = await attempt();
@@ -27,7 +31,7 @@ export async function receiveWithWait(
     } finally {
       unsubscribe();
       ctx.closing.removeEventListener('abort', stop);
-      woken.abort();
+      woken.abort(WOKEN);
     }
   }
 }

@@ -26,7 +26,7 @@ export interface DeliveryTarget {
 export interface DeliveryOrigin {
   /** e.g. the rule ARN or schedule ARN, recorded in dead-letter attributes (RULE_ARN, TARGET_ARN…). */
   sourceArn: string;
-  kind: 'rule' | 'schedule' | 'topic' | 'function';
+  kind: 'rule' | 'schedule' | 'topic' | 'function' | 'bucket';
   /** SQS message attributes to send along (a function's dead-letter message carries RequestID, ErrorCode, ErrorMessage). */
   messageAttributes?: Record<string, string>;
 }

@@ -58,14 +58,14 @@ export function readQueueMappings(fn: FunctionSpec): QueueMapping[] {
   return mappings;
 }
 
-function integer(value: unknown, fallback: number, min: number, max: number, where: string): number {
+export function integer(value: unknown, fallback: number, min: number, max: number, where: string): number {
   if (value === undefined || value === null) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new UserError('BadEventSource', `${where}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
   return n;
 }
 
-function readFilters(criteria: unknown, where: string): EventPattern[] {
+export function readFilters(criteria: unknown, where: string): EventPattern[] {
   const filters = (criteria as { Filters?: unknown } | undefined)?.Filters;
   if (filters === undefined) return [];
   if (!Array.isArray(filters)) throw new UserError('BadEventSource', `${where}.FilterCriteria.Filters: expected a list`);

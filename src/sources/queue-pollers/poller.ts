@@ -56,7 +56,9 @@ export class QueuePoller {
         if (batch.length > 0) await this.process(batch);
       } catch (err) {
         if (this.stopping.signal.aborted) return;
-        this.options.onError(err);
+        // Say which mapping failed: during a database outage every poller reports, once a second.
+        const { functionName, queueName } = this.options.mapping;
+        this.options.onError(new Error(`SQS poller of ${functionName} on ${queueName}: ${(err as Error)?.message ?? String(err)}`, { cause: err }));
         await this.options.clock.sleepUntil(this.options.clock.now() + ERROR_BACKOFF_MS, this.stopping.signal).catch(() => undefined);
       }
     }

@@ -105,6 +105,8 @@ export class RefResolver implements RefLookup {
 
 /** SQS FIFO queues need the `.fifo` suffix; CloudFormation adds it to generated names too. */
 function defaultName(resource: RawResource): string {
+  // Bucket names are lower case only (CloudFormation generates a lower-case name too).
+  if (resource.type === 'AWS::S3::Bucket') return resource.logicalId.toLowerCase();
   const fifo = resource.type === 'AWS::SQS::Queue' && (resource.properties.FifoQueue === true || resource.properties.FifoQueue === 'true');
   return fifo ? `${resource.logicalId}.fifo` : resource.logicalId;
 }

@@ -1,31 +1,33 @@
 import type { ApiSpec, RouteSpec } from '../model';
 import type { ResourceContext } from './context';
+import { definitionBodyRoutes } from './definition-body';
 
 /** SAM's implicit REST API is deployed to stage `Prod`; HTTP APIs default to `$default`. */
 export const IMPLICIT_REST_STAGE = 'Prod';
 export const DEFAULT_HTTP_STAGE = '$default';
 
 /**
- * AWS::Serverless::Api. Routes come from function events; a DefinitionBody/DefinitionUri is not
- * read (yet), which the warning says.
+ * AWS::Serverless::Api. Routes come from function events, plus the S3-proxy operations of an
+ * inline DefinitionBody (definition-body.ts); a DefinitionUri is not read, which the warning says.
  * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-api.html
  */
 export function buildRestApi(ctx: ResourceContext, implicit: boolean): ApiSpec {
   const stageName = implicit ? IMPLICIT_REST_STAGE : ctx.requiredString('StageName');
-  for (const key of ['DefinitionBody', 'DefinitionUri']) {
-    if (ctx.properties[key] !== undefined) {
-      ctx.warn(`${ctx.logicalId}: ${key} is not read by Stratus; routes come from function events only`);
-    }
+  if (ctx.properties.DefinitionUri !== undefined) {
+    ctx.warn(`${ctx.logicalId}: DefinitionUri is not read by Stratus; routes come from function events only`);
   }
   return {
     logicalId: ctx.logicalId,
     kind: 'rest',
     stageName,
-    routes: [],
+    routes: definitionBodyRoutes(ctx),
     // SAM lets '/' be written '~1' in media types (image~1png); API Gateway sees image/png.
     binaryMediaTypes: (ctx.optionalStringList('BinaryMediaTypes') ?? []).map((type) => type.replaceAll('~1', '/')),
     cors: ctx.properties.Cors,
     auth: ctx.properties.Auth,
+    domain: ctx.properties.Domain,
+    gatewayResponses: ctx.properties.GatewayResponses,
+    apiKeySourceType: ctx.optionalString('ApiKeySourceType'),
     implicit,
   };
 }
@@ -43,6 +45,7 @@ export function buildHttpApi(ctx: ResourceContext, implicit: boolean): ApiSpec {
     binaryMediaTypes: [],
     cors: ctx.properties.CorsConfiguration,
     auth: ctx.properties.Auth,
+    domain: ctx.properties.Domain,
     implicit,
   };
 }

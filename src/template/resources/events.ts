@@ -47,6 +47,7 @@ function restRoute(ctx: ResourceContext, name: string, props: Record<string, unk
     apiLogicalId: apiReference(ctx, name, 'RestApiId', 'AWS::Serverless::Api') ?? IMPLICIT_REST_API,
     payloadFormatVersion: '1.0',
     timeoutMs: timeout(ctx, props, at('TimeoutInMillis'), REST_API_TIMEOUT_MS),
+    ...(props.Auth !== undefined ? { auth: props.Auth } : {}),
   };
 }
 
@@ -62,6 +63,7 @@ function httpRoute(ctx: ResourceContext, name: string, props: Record<string, unk
     apiLogicalId: apiReference(ctx, name, 'ApiId', 'AWS::Serverless::HttpApi') ?? IMPLICIT_HTTP_API,
     payloadFormatVersion: version,
     timeoutMs: timeout(ctx, props, at('TimeoutInMillis'), HTTP_API_TIMEOUT_MS),
+    ...(props.Auth !== undefined ? { auth: props.Auth } : {}),
   };
 }
 

@@ -35,6 +35,15 @@ export const KNOWN_LATER_TYPES: readonly string[] = [
   'AWS::IAM::Policy',
   'AWS::Lambda::Permission',
   'AWS::Logs::LogGroup',
+  // Read by the HTTP API gateway: authorizers, API keys and usage plans, custom domains.
+  'AWS::ApiGateway::Authorizer',
+  'AWS::ApiGateway::ApiKey',
+  'AWS::ApiGateway::UsagePlan',
+  'AWS::ApiGateway::UsagePlanKey',
+  'AWS::ApiGateway::DomainName',
+  'AWS::ApiGateway::BasePathMapping',
+  'AWS::ApiGatewayV2::DomainName',
+  'AWS::ApiGatewayV2::ApiMapping',
 ];
 
 /** The warning for a type Stratus keeps but does not run (listed once per type). */

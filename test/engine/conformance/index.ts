@@ -9,6 +9,8 @@ import { runScheduleStateConformance } from './schedules';
 import { runTopicStoreConformance } from './topics';
 import { runMailStoreConformance } from './mail';
 import { runConnectionStoreConformance } from './connections';
+import { runBucketStoreConformance } from './buckets';
+import { runTableStoreConformance } from './tables';
 import type { Engine } from '../../../src/engine/types';
 
 export function runEngineConformance(name: string, open: () => Promise<Engine>, options: { url?: string } = {}): void {
@@ -18,4 +20,6 @@ export function runEngineConformance(name: string, open: () => Promise<Engine>, 
   runTopicStoreConformance(name, open);
   runMailStoreConformance(name, open);
   runConnectionStoreConformance(name, open);
+  runBucketStoreConformance(name, open);
+  runTableStoreConformance(name, open);
 }

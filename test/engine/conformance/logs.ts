@@ -116,6 +116,18 @@ export function runLogStoreConformance(name: string, open: () => Promise<Engine>
       assert.deepEqual(await logs.query({ group: g, afterId: cursor }), []);
     });
 
+
+    test('a large batch (several hundred lines, two streams) is stored whole, ids in write order', async () => {
+      const { logs } = await openTracked();
+      const g = uniqueGroup();
+      const batch = Array.from({ length: 333 }, (_, i) => ev(g, i % 2 ? 'odd' : 'even', T0 + (i % 7), `line ${i}`));
+      await logs.append(batch);
+      const byId = await logs.query({ group: g, afterId: 0, limit: 1000 });
+      assert.deepEqual(byId.map((e) => e.message), batch.map((e) => e.message));
+      assert.deepEqual(byId.map((e) => e.stream), batch.map((e) => e.stream));
+      const streams = await logs.streams(g);
+      assert.deepEqual(streams.map((s) => s.name).sort(), ['even', 'odd']);
+    });
     test('groups: created by append and by createGroup, listed by prefix with counts', async () => {
       const { logs } = await openTracked();
       const base = `/conf/${randomUUID()}`;

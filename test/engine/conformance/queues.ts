@@ -243,6 +243,23 @@ export function runQueueStoreConformance(name: string, open: () => Promise<Engin
       assert.equal((await q.counts(dest, T0 + 2)).visible, 1);
     });
 
+    test('a send wakes ONE waiting listener; a receive that leaves messages behind wakes the next', async () => {
+      // Every listener is a receiver about to query: waking all of them for one batch would cost
+      // an empty receive each. The wake is passed on instead, so nothing waits while messages do.
+      const q = await store();
+      const queue = await newQueue(q);
+      const fired = [0, 0];
+      const offs = [0, 1].map((i) => q.onAvailable(queue, () => fired[i]++));
+      await q.send(queue, [msg('one'), msg('two')], T0);
+      assert.equal(fired[0] + fired[1], 1, 'one listener woken by the send');
+      const { messages } = await q.receive(queue, { max: 1, visibilityTimeoutMs: 30_000, now: T0 });
+      assert.equal(messages.length, 1);
+      // Passed on once the receiver's own continuation ran (it may be about to unsubscribe).
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(fired, [1, 1], 'the other listener woken for the message left behind');
+      for (const off of offs) off();
+    });
+
     test('onAvailable fires after a send, not after a delayed send', async () => {
       const q = await store();
       const queue = await newQueue(q);

@@ -6,11 +6,21 @@ import type { MailQuery, MailStore, NewMail, StoredMail } from '../../types';
 import { MAIL_COLUMNS, bareAddress, toIdentity, toMail, type IdentityRow, type MailRow } from '../../sqlite/mail/rows';
 import type { PgPool } from '../connection';
 
+/** Same key on every node (the queue vacuum's key + 1): adds serialise on it, see INSERT_MAIL. */
+const MAIL_ORDER_LOCK_KEY = 7_347_210_917;
+
+// The follow cursor (`afterId`) needs ids in commit order, which a sequence alone does not give:
+// a transaction that drew id 10 can commit after one that drew 11, and a reader at cursor 11 would
+// skip 10. So the id is drawn under a transaction-level advisory lock, taken in the same statement
+// before the row is built (the SELECT reads `serialised` first) and released by its commit: adds
+// from every node commit one after another, in id order. Mail is rare next to the lock's cost.
 // DO NOTHING: a retried add (same MessageId) must not duplicate the message.
 const INSERT_MAIL = `
 INSERT INTO mail_messages (message_id, origin, operation, sender, to_addresses, cc_addresses, bcc_addresses, reply_to,
   recipients, recipient_count, subject, text_body, html_body, raw, details, sent_at, relay_status)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text,
+  $9::text[], $10::integer, $11::text, $12::text, $13::text, $14::bytea, $15::text, $16::bigint, $17::text
+FROM (SELECT pg_advisory_xact_lock(${MAIL_ORDER_LOCK_KEY})) AS serialised
 ON CONFLICT (message_id) DO NOTHING`;
 
 const RECORD_RELAY = `UPDATE mail_messages SET relay_status = $2, relay_detail = $3, relay_at = $4 WHERE message_id = $1`;

@@ -1,10 +1,11 @@
 /**
  * QueueStore on PostgreSQL. Hot paths are one statement each (standard send, receive, delete);
  * FIFO sends and receives lock their queue row for the transaction. After a commit that made
- * messages available, local listeners fire at once and other nodes hear the NOTIFY (wakeups.ts).
- * Every change is counted for the table's vacuum (vacuum.ts).
+ * messages available, one local listener fires at once (signal.ts: one per fire, passed on) and
+ * other nodes hear the NOTIFY (wakeups.ts) when this node has no idle receiver (remote-wake.ts).
+ * Queue records are cached (catalog-cache.ts). Every change is counted for the table's vacuum.
  */
-import type { QueueStore, SentMessage } from '../../types';
+import type { QueueStore, ReceiveRequest, SentMessage } from '../../types';
 import type { AvailabilitySignal } from '../../sqlite/queues/signal';
 import type { PgPool } from '../connection';
 import { QueueNotFoundError } from './rows';
@@ -17,6 +18,8 @@ import { receiveStandard } from './sql/receive';
 import { sendFifo } from './sql/send-fifo';
 import { sendStandard } from './sql/send';
 import type { QueueVacuum } from './vacuum';
+import { CHANGED_CHANNEL, type QueueRecordCache } from './catalog-cache';
+import { RemoteWake } from './remote-wake';
 
 export { QueueNotFoundError } from './rows';
 
@@ -25,21 +28,41 @@ export { QueueNotFoundError } from './rows';
  * nodes' commits; `subscribed` is kept here: the queues with at least one listener, re-woken by
  * wakeups.ts after a lost connection.
  */
-export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySignal, subscribed: Set<string>, vacuum: QueueVacuum): QueueStore {
+export function createPostgresQueueStore(
+  pool: PgPool,
+  signal: AvailabilitySignal,
+  subscribed: Set<string>,
+  vacuum: QueueVacuum,
+  records: QueueRecordCache,
+): QueueStore {
   const listeners = new Map<string, number>();
   const fire = (queue: string) => signal.fire([queue]);
   const catalog = createCatalog(pool);
   const maintenance = createMaintenance(pool);
   const moves = createMoveTasks(pool, (queues) => signal.fire(queues));
+  const others = new RemoteWake(pool, (queue) => listeners.get(queue) ?? 0);
+  // Standard queues in one statement; FIFO ones (told apart by that statement) in receive-fifo.ts.
+  const receiveOnce = async (queue: string, request: ReceiveRequest) => {
+    const standard = await receiveStandard(pool, queue, request);
+    if (standard === 'missing') throw new QueueNotFoundError(queue);
+    if (standard !== 'fifo') return { fifo: false, ...standard };
+    return { fifo: true, more: undefined, ...(await receiveFifo(pool, queue, request)) };
+  };
+  // After a change to a queue's row: this node's copy goes now, the other nodes' on the NOTIFY.
+  const changed = async <T>(name: string, result: T): Promise<T> => {
+    records.invalidate(name);
+    await pool.query(`SELECT pg_notify('${CHANGED_CHANNEL}', $1)`, [name]);
+    return result;
+  };
   return {
     createQueue: (queue, now) => catalog.create(queue, now),
-    getQueue: (name) => catalog.get(name),
+    getQueue: (name) => records.get(name, catalog.get),
     listQueues: (prefix = '') => catalog.list(prefix),
-    updateQueue: (name, update, now) => catalog.update(name, update, now),
-    deleteQueue: (name) => catalog.delete(name),
+    updateQueue: async (name, update, now) => changed(name, await catalog.update(name, update, now)),
+    deleteQueue: async (name) => changed(name, await catalog.delete(name)),
     async send(queue, messages, now) {
       if (messages.length === 0) return [];
-      const standard = await sendStandard(pool, queue, messages, now);
+      const standard = await sendStandard(pool, queue, messages, now, !others.idleHere(queue));
       if (standard === 'missing') throw new QueueNotFoundError(queue);
       let sent: SentMessage[];
       if (standard === 'fifo') sent = await sendFifo(pool, queue, messages, now);
@@ -49,13 +72,15 @@ export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySigna
       return sent;
     },
     async receive(queue, request) {
-      const standard = await receiveStandard(pool, queue, request);
-      if (standard === 'missing') throw new QueueNotFoundError(queue);
-      const result = standard === 'fifo' ? await receiveFifo(pool, queue, request) : standard;
-      const { deadLetterQueue, ...rest } = result as typeof result & { deadLetterQueue?: string };
+      const firedBefore = signal.fired(queue);
+      const leave = others.enter(queue);
+      const { fifo, deadLetterQueue, more, ...rest } = await receiveOnce(queue, request).finally(leave);
       if (deadLetterQueue) fire(deadLetterQueue);
       vacuum.note(rest.messages.length);
-      if (rest.messages.length === 0 && standard === 'fifo') {
+      // FIFO receives do not look past their batch: a full one may have left messages behind.
+      const leftBehind = more ?? rest.messages.length === request.max;
+      signal.passOn(queue, rest.messages.length, request.max, leftBehind, firedBefore, leftBehind ? () => others.leftBehind(queue) : undefined);
+      if (rest.messages.length === 0 && fifo) {
         const next = await maintenance.nextVisibleAt(queue, request.now);
         if (next !== undefined) return { messages: [], nextVisibleAt: next };
       }
@@ -72,7 +97,7 @@ export function createPostgresQueueStore(pool: PgPool, signal: AvailabilitySigna
       if (madeAvailable) fire(queue);
       return outcomes;
     },
-    purge: (queue, now) => maintenance.purge(queue, now),
+    purge: async (queue, now) => changed(queue, await maintenance.purge(queue, now)),
     counts: (queue, now) => maintenance.counts(queue, now),
     peek: (queue, max, now) => maintenance.peek(queue, max, now),
     sweep: (now) => maintenance.sweep(now),

@@ -7,7 +7,7 @@
  * vacuums the table itself once enough changes went through it — at most once per interval, and
  * on one node at a time (a session advisory lock, tried, never waited for).
  */
-import type { PgPool } from '../connection';
+import { withClient, type PgPool } from '../connection';
 
 /** Changes (rows sent, leased or deleted by this engine) that make a vacuum worth it. */
 export const VACUUM_AFTER_CHANGES = 5_000;
@@ -42,21 +42,19 @@ export class QueueVacuum {
   }
 
   private async vacuum(): Promise<void> {
-    const client = await this.pool.connect().catch(() => undefined);
-    if (!client) return;
     try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [VACUUM_LOCK_KEY]);
-      if (!rows[0].locked) return;
-      try {
-        // SKIP_LOCKED: if another session holds a conflicting lock on the table, skip this round.
-        await client.query('VACUUM (SKIP_LOCKED) queue_messages');
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [VACUUM_LOCK_KEY]);
-      }
+      await withClient(this.pool, async (client) => {
+        const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [VACUUM_LOCK_KEY]);
+        if (!rows[0].locked) return;
+        try {
+          // SKIP_LOCKED: if another session holds a conflicting lock on the table, skip this round.
+          await client.query('VACUUM (SKIP_LOCKED) queue_messages');
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [VACUUM_LOCK_KEY]);
+        }
+      });
     } catch {
       // Best effort: a failed vacuum (connection lost, no ownership) only leaves the table as it was.
-    } finally {
-      client.release();
     }
   }
 }

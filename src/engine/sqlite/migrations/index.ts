@@ -4,6 +4,8 @@ import { sql as queues } from './0002_queues';
 import { sql as schedules } from './0003_schedules';
 import { sql as topics } from './0004_topics';
 import { sql as mail } from './0005_mail';
+import { sql as buckets } from './0006_buckets';
+import { sql as tables } from './0007_tables';
 import { sql as connections } from './0008_connections';
 
 export interface Migration {
@@ -18,6 +20,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'schedules', sql: schedules },
   { version: 4, name: 'topics', sql: topics },
   { version: 5, name: 'mail', sql: mail },
-  // 6 and 7 are taken by work merged beside this one (buckets, tables).
+  { version: 6, name: 'buckets', sql: buckets },
+  { version: 7, name: 'tables', sql: tables },
   { version: 8, name: 'connections', sql: connections },
 ];

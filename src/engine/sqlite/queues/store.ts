@@ -36,7 +36,12 @@ export function createSqliteQueueStore(db: SqliteDatabase): QueueStore {
       if (messages.some((m, i) => m.delayMs <= 0 && !sent[i].duplicate)) fire(queue);
       return sent;
     },
-    receive: async (queue, request) => receive(queue, request),
+    async receive(queue, request) {
+      // Synchronous: no fire can land during it, only a full batch may leave messages behind.
+      const result = receive(queue, request);
+      signal.passOn(queue, result.messages.length, request.max, result.messages.length === request.max, signal.fired(queue));
+      return result;
+    },
     delete: async (queue, receiptHandles, now) => handles.delete(queue, receiptHandles, now),
     changeVisibility: async (queue, changes, now) => handles.changeVisibility(queue, changes, now),
     purge: async (queue, now) => maintenance.purge(queue, now),

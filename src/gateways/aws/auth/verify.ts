@@ -21,14 +21,18 @@ const PAYLOAD_HASH_HEADER = 'x-amz-content-sha256';
 
 export type Verdict = { ok: true } | { ok: false; problem: 'badSignature' | 'expired' | 'incomplete'; message: string };
 
-export async function verifySignature(req: EdgeRequest, sig: ParsedSignature, secret: string, now: number): Promise<Verdict> {
+/**
+ * `streamedBody`: the body is not in `req` (S3 streams it); the declared x-amz-content-sha256
+ * then stands for it in the canonical request, and the caller checks it against the bytes.
+ */
+export async function verifySignature(req: EdgeRequest, sig: ParsedSignature, secret: string, now: number, options: { streamedBody?: boolean } = {}): Promise<Verdict> {
   const signingDate = parseAmzDate(sig.amzDate);
   if (!signingDate) return { ok: false, problem: 'incomplete', message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header." };
   const expiry = checkTime(sig, signingDate, now);
   if (expiry) return expiry;
   const declaredHash = header(req, PAYLOAD_HASH_HEADER);
   // A declared body hash stands in for the body in the canonical request, so it must be the body's.
-  if (declaredHash && /^[0-9a-f]{64}$/i.test(declaredHash) && declaredHash.toLowerCase() !== createHash('sha256').update(req.body).digest('hex')) {
+  if (!options.streamedBody && declaredHash && /^[0-9a-f]{64}$/i.test(declaredHash) && declaredHash.toLowerCase() !== createHash('sha256').update(req.body).digest('hex')) {
     return { ok: false, problem: 'badSignature', message: "The provided 'x-amz-content-sha256' header does not match what was computed." };
   }
   const candidates = sig.form === 'query' ? [UNSIGNED_PAYLOAD, undefined] : [declaredHash];

@@ -41,7 +41,7 @@ export function sendJsonError(res: ServerResponse, spec: Pick<JsonProtocolSpec, 
   const headers: Record<string, string> = { 'content-type': contentType(spec.version) };
   const legacy = spec.queryCompatibleCodes?.[err.code];
   if (legacy) headers['x-amzn-query-error'] = `${legacy};${err.senderFault ? 'Sender' : 'Receiver'}`;
-  const body = { __type: `${spec.errorTypePrefix ?? ''}${err.code}`, message: err.message };
+  const body = { __type: `${spec.errorTypePrefix ?? ''}${err.code}`, message: err.message, ...err.details };
   send(res, err.status, requestId, headers, JSON.stringify(body));
 }
 

@@ -7,6 +7,7 @@
  * dead-letter queue. A consumer that dies mid-invocation leaves the event leased; it runs again
  * when the lease ends (at-least-once, as Lambda).
  */
+import { setMaxListeners } from 'node:events';
 import { newRequestId } from '../../../shared/ids';
 import type { Clock } from '../../../shared/clock';
 import type { QueueStore } from '../../../engine/types';
@@ -47,6 +48,9 @@ export class AsyncInvoker {
       this.configs.set(spec.logicalId, entry);
     }
     this.dispatcher = options.dispatcher;
+    // Every waiting consumer (two per function) listens on this one signal and removes its
+    // listener when it wakes: many listeners are expected, not a leak, so Node must not warn.
+    setMaxListeners(0, this.stopping.signal);
   }
 
   async start(): Promise<void> {

@@ -1,31 +1,39 @@
 /**
- * The write path of logs: one transaction per batch, three statements whatever its size (arrays
- * through unnest). The group upsert comes FIRST and locks each group's row until commit; event
- * ids are drawn only after that, so two appends to one group commit in id order — the property
- * the follow cursor (`afterId`) relies on. Sequences alone are not commit-ordered: a transaction
- * that drew id 10 can commit after one that drew id 11, and a reader at cursor 11 would skip 10.
+ * The write path of logs: a whole batch in ONE statement (arrays through unnest), so it costs one
+ * round trip. The group upsert locks each group's row until commit, and event ids are drawn only
+ * after that: the events' INSERT reads the upsert's result first (`locked`), so every group row is
+ * locked before the first id is drawn. Two appends to one group therefore commit in id order — the
+ * property the follow cursor (`afterId`) relies on. Sequences alone are not commit-ordered: a
+ * transaction that drew id 10 can commit after one that drew id 11, and a reader at cursor 11
+ * would skip 10. One statement also keeps the lock for the statement only: with several nodes
+ * writing one function's group, a lock held across round trips made every flush wait in line.
  */
 import type { LogEventInput } from '../../../types';
-import { inTransaction, type PgPool } from '../../connection';
+import type { PgPool } from '../../connection';
 
-// Sorted by name so concurrent batches touching several groups lock them in one order (no deadlock).
-const UPSERT_GROUPS = `
-INSERT INTO log_groups (name, created_at, stored_events)
-SELECT g.name, $3, g.count FROM unnest($1::text[], $2::bigint[]) AS g(name, count) ORDER BY g.name
-ON CONFLICT (name) DO UPDATE SET stored_events = log_groups.stored_events + excluded.stored_events`;
-
-// ORDER BY ord: ids follow the batch's order, so a batch reads back as it was written.
-const INSERT_EVENTS = `
-INSERT INTO log_events (log_group, log_stream, timestamp, ingestion_time, message)
-SELECT e.log_group, e.log_stream, e.timestamp, $5, e.message
-FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) WITH ORDINALITY AS e(log_group, log_stream, timestamp, message, ord)
-ORDER BY e.ord`;
-
-// least/greatest keep first/last event times right even when a batch carries older timestamps.
-const UPSERT_STREAMS = `
+const APPEND = `
+WITH grp AS (
+  -- Sorted by name so concurrent batches touching several groups lock them in one order (no deadlock).
+  INSERT INTO log_groups (name, created_at, stored_events)
+  SELECT g.name, $5, g.count FROM unnest($6::text[], $7::bigint[]) AS g(name, count) ORDER BY g.name
+  ON CONFLICT (name) DO UPDATE SET stored_events = log_groups.stored_events + excluded.stored_events
+  RETURNING 1
+),
+locked AS (SELECT count(*) AS groups FROM grp),
+ev AS (
+  -- ORDER BY ord: ids follow the batch's order, so a batch reads back as it was written.
+  INSERT INTO log_events (log_group, log_stream, timestamp, ingestion_time, message)
+  SELECT e.log_group, e.log_stream, e.timestamp, $5, e.message
+  FROM locked, unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) WITH ORDINALITY AS e(log_group, log_stream, timestamp, message, ord)
+  WHERE locked.groups > 0
+  ORDER BY e.ord
+  RETURNING 1
+)
+-- least/greatest keep first/last event times right even when a batch carries older timestamps.
 INSERT INTO log_streams (log_group, name, first_event_at, last_event_at)
 SELECT s.log_group, s.name, s.first, s.last
-FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[]) AS s(log_group, name, first, last)
+FROM unnest($8::text[], $9::text[], $10::bigint[], $11::bigint[]) AS s(log_group, name, first, last), locked
+WHERE locked.groups > 0
 ORDER BY s.log_group, s.name
 ON CONFLICT (log_group, name) DO UPDATE SET
   first_event_at = least(log_streams.first_event_at, excluded.first_event_at),
@@ -33,17 +41,23 @@ ON CONFLICT (log_group, name) DO UPDATE SET
 
 export async function appendBatch(pool: PgPool, events: LogEventInput[], ingestionTime: number): Promise<void> {
   const { groups, streams } = summarise(events);
-  await inTransaction(pool, async (client) => {
-    await client.query(UPSERT_GROUPS, [[...groups.keys()], [...groups.values()], ingestionTime]);
-    await client.query(INSERT_EVENTS, [
+  const s = [...streams.values()];
+  await pool.query({
+    name: 'stratus_log_append',
+    text: APPEND,
+    values: [
       events.map((e) => e.group),
       events.map((e) => e.stream),
       events.map((e) => e.timestamp),
       events.map((e) => e.message),
       ingestionTime,
-    ]);
-    const s = [...streams.values()];
-    await client.query(UPSERT_STREAMS, [s.map((x) => x.group), s.map((x) => x.stream), s.map((x) => x.first), s.map((x) => x.last)]);
+      [...groups.keys()],
+      [...groups.values()],
+      s.map((x) => x.group),
+      s.map((x) => x.stream),
+      s.map((x) => x.first),
+      s.map((x) => x.last),
+    ],
   });
 }
 

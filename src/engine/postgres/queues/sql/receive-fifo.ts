@@ -21,24 +21,37 @@ FOR UPDATE OF q`;
 /**
  * Rows a receive may serve from, group by group: the first `$3` groups with no message in flight,
  * in the order of their oldest available message, each with its first `$4` messages in send order.
+ *
+ * The groups are found by walking queue_messages_available in (visible_at, seq) order, one index
+ * probe per group found: each step takes the next available row of a group not taken yet, so the
+ * first row met of a group is its oldest available message. A queue with many available messages
+ * is no longer read whole on every receive: the walk stops after `$3` groups, and it only reads
+ * past the rows of groups it skips (taken, in flight, or visited by an earlier round: $5).
  */
 const CANDIDATES = `
-WITH locked AS (
+WITH RECURSIVE locked AS (
   -- Groups with a message in flight: leased (receive_count > 0) and not visible again yet.
   SELECT DISTINCT group_id FROM queue_messages
   WHERE queue = $1 AND visible_at > $2 AND receive_count > 0 AND group_id IS NOT NULL
 ),
-heads AS (
-  -- Each free group's oldest available message: its place in the visiting order.
-  SELECT DISTINCT ON (group_id) group_id, visible_at, seq FROM queue_messages
-  WHERE queue = $1 AND visible_at <= $2 AND group_id IS NOT NULL
-    AND group_id NOT IN (SELECT group_id FROM locked) AND group_id <> ALL($5::text[])
-  ORDER BY group_id, visible_at, seq
-),
-chosen AS (
-  SELECT group_id, row_number() OVER (ORDER BY visible_at, seq) AS rank FROM heads ORDER BY visible_at, seq LIMIT $3
+walk (rank, visible_at, seq, group_id, taken) AS (
+  SELECT 1::bigint, h.visible_at, h.seq, h.group_id, ARRAY[h.group_id] FROM (
+    SELECT visible_at, seq, group_id FROM queue_messages
+    WHERE queue = $1 AND visible_at <= $2 AND group_id IS NOT NULL
+      AND group_id NOT IN (SELECT group_id FROM locked) AND group_id <> ALL($5::text[])
+    ORDER BY visible_at, seq LIMIT 1
+  ) h
+  UNION ALL
+  SELECT w.rank + 1, h.visible_at, h.seq, h.group_id, w.taken || h.group_id FROM walk w
+  CROSS JOIN LATERAL (
+    SELECT visible_at, seq, group_id FROM queue_messages
+    WHERE queue = $1 AND visible_at <= $2 AND (visible_at, seq) > (w.visible_at, w.seq) AND group_id IS NOT NULL
+      AND group_id NOT IN (SELECT group_id FROM locked) AND group_id <> ALL($5::text[]) AND group_id <> ALL(w.taken)
+    ORDER BY visible_at, seq LIMIT 1
+  ) h
+  WHERE w.rank < $3
 )
-SELECT c.rank, m.* FROM chosen c
+SELECT c.rank, m.* FROM walk c
 CROSS JOIN LATERAL (
   SELECT * FROM queue_messages WHERE queue = $1 AND group_id = c.group_id ORDER BY seq LIMIT $4
 ) m

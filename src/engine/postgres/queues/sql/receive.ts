@@ -24,13 +24,16 @@ picked AS (
   WHERE m.queue = $1 AND m.visible_at <= $2 AND m.seq <> ALL($5::bigint[])
     AND NOT (SELECT fifo FROM cfg)
   ORDER BY m.visible_at, m.seq
-  LIMIT $3
+  -- One more than asked: when it exists, messages are left behind and the store passes the
+  -- wake-up on to another receiver (it stays untouched, locked only until this statement ends).
+  LIMIT $3 + 1
   -- Rows another receive (any node) is leasing right now are passed over, not waited for:
   -- concurrent receivers take disjoint messages and never block each other.
   FOR UPDATE OF m SKIP LOCKED
 ),
 fate AS (
   SELECT p.seq, p.visible_at, CASE
+    WHEN row_number() OVER (ORDER BY p.visible_at, p.seq) > $3 THEN 'extra'
     WHEN p.expires_at <= $2 THEN 'expired'
     WHEN cfg.dlq IS NOT NULL AND p.receive_count >= cfg.max_receive_count THEN 'dead'
     ELSE 'lease' END AS fate
@@ -51,7 +54,7 @@ dead AS (
 ),
 gone AS (
   -- Expired and dead-lettered rows leave the source in the same statement.
-  DELETE FROM queue_messages m USING fate f WHERE m.seq = f.seq AND f.fate <> 'lease'
+  DELETE FROM queue_messages m USING fate f WHERE m.seq = f.seq AND f.fate IN ('expired', 'dead')
 ),
 leased AS (
   -- The lease: hidden until now + visibility timeout, one more receive, a fresh receipt token
@@ -70,8 +73,10 @@ SELECT s.*, l.* FROM (
     (SELECT dlq FROM cfg) AS dlq,
     (SELECT count(*) FROM picked) AS picked,
     (SELECT count(*) FROM dead) AS dead,
-    -- For the long poll: when the next delayed or leased message comes back.
-    (SELECT min(visible_at) FROM queue_messages WHERE queue = $1 AND visible_at > $2) AS next_visible_at,
+    -- For the long poll: when the next delayed or leased message comes back. Only looked up
+    -- when nothing was leased (the CASE runs the subquery only then).
+    CASE WHEN NOT EXISTS (SELECT 1 FROM fate WHERE fate = 'lease')
+      THEN (SELECT min(visible_at) FROM queue_messages WHERE queue = $1 AND visible_at > $2) END AS next_visible_at,
     -- Wake the DLQ's receivers on every node, at commit.
     (SELECT count(pg_notify('${AVAILABLE_CHANNEL}', cfg.dlq)) FROM cfg WHERE EXISTS (SELECT 1 FROM dead)) AS notified
 ) s LEFT JOIN leased l ON true
@@ -88,13 +93,15 @@ type Row = Partial<MessageRow> & {
 export type StandardReceiveOutcome =
   | 'fifo'
   | 'missing'
-  | { messages: ReceivedMessage[]; nextVisibleAt?: number; deadLetterQueue?: string };
+  /** `more`: available messages were left behind (another receiver should be woken). */
+  | { messages: ReceivedMessage[]; more: boolean; nextVisibleAt?: number; deadLetterQueue?: string };
 
 export async function receiveStandard(db: Queryable, queue: string, req: ReceiveRequest): Promise<StandardReceiveOutcome> {
   const messages: ReceivedMessage[] = [];
   const leasedSeqs: number[] = [];
   let deadLetterQueue: string | undefined;
   let nextVisibleAt: number | undefined;
+  let more = false;
   // More than one round only when expired or dead-lettered rows took places in the batch.
   while (messages.length < req.max) {
     const want = req.max - messages.length;
@@ -110,8 +117,15 @@ export async function receiveStandard(db: Queryable, queue: string, req: Receive
       leasedSeqs.push(row.seq);
     }
     nextVisibleAt = head.next_visible_at ?? undefined;
+    more = head.picked > want;
     // Fewer rows than asked: the queue has no more available now. All leased: the batch is full.
-    if (head.picked < want || leased.length === head.picked) break;
+    const taken = Math.min(head.picked, want);
+    if (taken < want || leased.length === taken) break;
   }
-  return { messages, ...(messages.length === 0 && nextVisibleAt !== undefined && { nextVisibleAt }), ...(deadLetterQueue && { deadLetterQueue }) };
+  return {
+    messages,
+    more,
+    ...(messages.length === 0 && nextVisibleAt !== undefined && { nextVisibleAt }),
+    ...(deadLetterQueue && { deadLetterQueue }),
+  };
 }

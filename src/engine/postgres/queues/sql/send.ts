@@ -23,13 +23,14 @@ ins AS (
 )
 SELECT
   (SELECT fifo FROM q) AS fifo,
-  -- Wake receivers on every node, at commit; only when something is visible now ($7).
-  (SELECT count(pg_notify('${AVAILABLE_CHANNEL}', $1)) FROM q WHERE $7 AND NOT q.fifo AND EXISTS (SELECT 1 FROM ins)) AS notified`;
+  -- Wake receivers on the other nodes, at commit; only when something is visible now ($7) and
+  -- this node has no idle receiver of its own to take it ($8, remote-wake.ts).
+  (SELECT count(pg_notify('${AVAILABLE_CHANNEL}', $1)) FROM q WHERE $7 AND $8 AND NOT q.fifo AND EXISTS (SELECT 1 FROM ins)) AS notified`;
 
 /** 'fifo': the queue is FIFO and nothing was written; 'missing': no such queue. */
 export type StandardSendOutcome = { messageIds: string[] } | 'fifo' | 'missing';
 
-export async function sendStandard(db: Queryable, queue: string, messages: OutgoingMessage[], now: number): Promise<StandardSendOutcome> {
+export async function sendStandard(db: Queryable, queue: string, messages: OutgoingMessage[], now: number, notifyOthers: boolean): Promise<StandardSendOutcome> {
   const messageIds = messages.map(() => randomUUID());
   const availableNow = messages.some((m) => m.delayMs <= 0);
   const { rows } = await db.query<{ fifo: boolean | null }>({ name: 'stratus_send', text: SEND_STANDARD, values: [
@@ -40,6 +41,7 @@ export async function sendStandard(db: Queryable, queue: string, messages: Outgo
     messages.map((m) => m.attributes ?? null),
     messages.map((m) => m.delayMs),
     availableNow,
+    notifyOthers,
   ] });
   const fifo = rows[0].fifo;
   if (fifo === null) return 'missing';

@@ -5,11 +5,20 @@
  * upsert per batch however many lines it has.
  */
 import type { LogEventInput } from '../../../types';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase } from '../../connection';
 
-const INSERT_EVENT = `
+/**
+ * Rows per INSERT statement. One statement per row costs a full VDBE program run and a native
+ * call per line, which was most of the append cost (~3 µs a line); a multi-row VALUES list pays
+ * that once per chunk. 64 rows × 5 parameters stays far below SQLite's parameter limit (32,766).
+ */
+const ROWS_PER_INSERT = 64;
+const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?)';
+
+const insertEventsSql = (rows: number) => `
 INSERT INTO log_events (log_group, log_stream, timestamp, ingestion_time, message)
-VALUES (?, ?, ?, ?, ?)`;
+VALUES ${Array.from({ length: rows }, () => ROW_PLACEHOLDERS).join(', ')}`;
 
 // Lambda creates /aws/lambda/<name> on first write; the counter makes DescribeLogGroups cheap.
 const UPSERT_GROUP = `
@@ -31,11 +40,26 @@ interface StreamSummary {
 }
 
 export function prepareAppend(db: SqliteDatabase): (events: LogEventInput[], ingestionTime: number) => void {
-  const insertEvent = db.prepare(INSERT_EVENT);
+  // Prepared on first use, one per row count (a full chunk, and each remainder size seen).
+  const inserts = new Map<number, BetterSqlite3.Statement>();
+  const insertFor = (rows: number) => {
+    let statement = inserts.get(rows);
+    if (!statement) inserts.set(rows, (statement = db.prepare(insertEventsSql(rows))));
+    return statement;
+  };
   const upsertGroup = db.prepare(UPSERT_GROUP);
   const upsertStream = db.prepare(UPSERT_STREAM);
   const appendBatch = db.transaction((events: LogEventInput[], ingestionTime: number) => {
-    for (const e of events) insertEvent.run(e.group, e.stream, e.timestamp, ingestionTime, e.message);
+    // Rows go in event order, so AUTOINCREMENT ids keep the write order (the follow cursor).
+    for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
+      const end = Math.min(start + ROWS_PER_INSERT, events.length);
+      const values: unknown[] = [];
+      for (let i = start; i < end; i++) {
+        const e = events[i];
+        values.push(e.group, e.stream, e.timestamp, ingestionTime, e.message);
+      }
+      insertFor(end - start).run(values);
+    }
     const { groups, streams } = summarise(events);
     for (const [group, count] of groups) upsertGroup.run({ group, now: ingestionTime, count });
     for (const s of streams.values()) upsertStream.run(s);

@@ -1,0 +1,10 @@
+export { createBucketService, type BucketService } from './service';
+export { S3Error } from './errors';
+export type { RequestOrigin, BucketServiceOptions } from './context';
+export type { ObjectRead, GetOptions, PutObjectInput } from './objects';
+export type { CorsRule } from './cors';
+export type { NotificationConfiguration, TargetConfiguration } from './notification-config';
+export { corsHeaders, corsNotAllowed, corsNotEnabled } from './cors';
+export { checkPostPolicy } from './post-policy';
+export { checksumAlgorithmOf, CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from './digests';
+export { eventKey } from './notifications';
