@@ -7,14 +7,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumMissing, launchChromium } from '../support/browser';
 import { CreateBucketCommand, GetObjectCommand, PutBucketCorsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { bodyText, startS3App, type S3App } from './helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
 let s: S3App;
 let browser: Browser;
 let page: Server;
@@ -32,7 +31,7 @@ before(async () => {
       CORSConfiguration: { CORSRules: [{ AllowedOrigins: [pageOrigin], AllowedMethods: ['GET', 'PUT', 'POST'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 60 }] },
     }),
   );
-  if (existsSync(CHROMIUM)) browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  if (!chromiumMissing) browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
@@ -40,7 +39,7 @@ after(async () => {
   await s?.close();
 });
 
-test('a page uploads by pre-signed POST and pre-signed PUT, and reads back, cross-origin', { skip: !existsSync(CHROMIUM) && 'chromium is not installed (apt-get install -y chromium)' }, async () => {
+test('a page uploads by pre-signed POST and pre-signed PUT, and reads back, cross-origin', { skip: chromiumMissing }, async () => {
   const post = await createPresignedPost(s.s3, { Bucket: 'browser-uploads', Key: 'from-page/${filename}', Conditions: [['content-length-range', 1, 1 << 20]], Expires: 300 });
   const putUrl = await getSignedUrl(s.s3, new PutObjectCommand({ Bucket: 'browser-uploads', Key: 'from-page/put.txt' }), { expiresIn: 300 });
   await s.s3.send(new PutObjectCommand({ Bucket: 'browser-uploads', Key: 'from-page/read.txt', Body: 'readable cross-origin' }));
@@ -73,7 +72,7 @@ test('a page uploads by pre-signed POST and pre-signed PUT, and reads back, cros
   assert.deepEqual([await bodyText(put.Body), put.Metadata], ['put from the page', { origin: 'page' }]);
 });
 
-test('a page of an origin the rules do not name is blocked by the browser', { skip: !existsSync(CHROMIUM) && 'chromium is not installed' }, async () => {
+test('a page of an origin the rules do not name is blocked by the browser', { skip: chromiumMissing }, async () => {
   const other = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html>'));
   await new Promise<void>((r) => other.listen(0, '127.0.0.1', () => r()));
   const tab = await browser.newPage();

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { startDevPlatform, PLATFORM_TOKEN, UPLOAD_BUCKET, type DevPlatform } from './support/harness';
-import { chromiumMissing, launchChromium } from './support/browser';
+import { chromiumMissing, launchChromium } from '../support/browser';
 
 let platform: DevPlatform;
 let browser: Browser;

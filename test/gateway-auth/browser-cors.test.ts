@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { REPO, startStratus, removeDir, type StratusProcess } from '../support/stratus-process';
 
 let page: Server;
@@ -31,11 +32,7 @@ before(async () => {
   pageOrigin = await listen(page);
   otherOrigin = await listen(other);
   app = await startStratus([join(REPO, 'test/gateway-auth/fixtures/browser-app'), '--parameter-overrides', `PageOrigin=${pageOrigin}`]);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();

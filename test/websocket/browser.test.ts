@@ -6,14 +6,12 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
+import { chromiumMissing, launchChromium } from '../support/browser';
 import { startWsApp } from './helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
 
-test('a browser page connects, sends startJob and gets the job result pushed', { skip: !existsSync(CHROMIUM) && 'chromium is not installed (apt-get install -y chromium)', timeout: 60_000 }, async () => {
+test('a browser page connects, sends startJob and gets the job result pushed', { skip: chromiumMissing, timeout: 60_000 }, async () => {
   const app = await startWsApp();
   const page = `<!doctype html><title>waiting</title><script>
     const ws = new WebSocket(${JSON.stringify(`${app.apis.WsApi}/prod`)});
@@ -24,11 +22,7 @@ test('a browser page connects, sends startJob and gets the job result pushed', {
   const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   after(() => server.close());
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  const browser = await launchChromium();
   try {
     const tab = await browser.newPage();
     await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
