@@ -7,6 +7,7 @@
  * Prints {"ops": n, "seconds": s}.
  */
 import { BatchWriteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { runClientLoops } from './client-loops';
 
 const [endpoint, table, phase, secondsArg, concurrencyArg, firstWorkerArg] = process.argv.slice(2);
 const firstWorker = Number(firstWorkerArg ?? 0);
@@ -44,9 +45,5 @@ if (phase !== 'put') {
   }
 }
 
-const started = performance.now();
-const until = started + seconds * 1000;
-const ops = (await Promise.all(Array.from({ length: concurrency }, (_, i) => loop(until, firstWorker + i)))).reduce((a, b) => a + b, 0);
-const elapsed = (performance.now() - started) / 1000;
+await runClientLoops(concurrency, seconds, (until, i) => loop(until, firstWorker + i));
 ddb.destroy();
-process.stdout.write(JSON.stringify({ ops, seconds: elapsed }) + '\n');

@@ -5,6 +5,7 @@
  * Prints {"ops": n, "seconds": s}. GETs read objects the put phase of the same size wrote.
  */
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { runClientLoops } from './client-loops';
 
 const [endpoint, bucket, phase, sizeArg, secondsArg, concurrencyArg] = process.argv.slice(2);
 const size = Number(sizeArg);
@@ -28,9 +29,5 @@ async function loop(until: number, worker: number): Promise<number> {
   return ops;
 }
 
-const started = performance.now();
-const until = started + seconds * 1000;
-const ops = (await Promise.all(Array.from({ length: concurrency }, (_, i) => loop(until, i)))).reduce((a, b) => a + b, 0);
-const elapsed = (performance.now() - started) / 1000;
+await runClientLoops(concurrency, seconds, loop);
 s3.destroy();
-process.stdout.write(JSON.stringify({ ops, seconds: elapsed }) + '\n');

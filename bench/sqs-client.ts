@@ -5,6 +5,7 @@
  * Prints {"ops": n, "seconds": s}.
  */
 import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { runClientLoops } from './client-loops';
 
 const [endpoint, queueUrl, phase, secondsArg, concurrencyArg] = process.argv.slice(2);
 const seconds = Number(secondsArg);
@@ -32,10 +33,5 @@ async function receiveDeleteLoop(until: number): Promise<number> {
   return ops;
 }
 
-const started = performance.now();
-const until = started + seconds * 1000;
-const loops = Array.from({ length: concurrency }, (_, i) => (phase === 'send' ? sendLoop(until, i) : receiveDeleteLoop(until)));
-const ops = (await Promise.all(loops)).reduce((a, b) => a + b, 0);
-const elapsed = (performance.now() - started) / 1000;
+await runClientLoops(concurrency, seconds, (until, i) => (phase === 'send' ? sendLoop(until, i) : receiveDeleteLoop(until)));
 sqs.destroy();
-process.stdout.write(JSON.stringify({ ops, seconds: elapsed }) + '\n');

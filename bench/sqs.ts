@@ -5,20 +5,10 @@
  * server (`python3 -m moto.server`) started in the same run. The client runs in its own process
  * with CONCURRENCY loops for a fixed time per phase. Target: ≥ 5× moto.
  */
-import { spawn, execFile } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startApp } from '../src/app/app';
-import { REPO, fmt } from './support';
+import { clientOpsPerSecond, measureBoth, opsRow } from './moto';
 
 const CONCURRENCY = Number(process.env.BENCH_SQS_CONCURRENCY ?? 8);
-const MOTO_START_TIMEOUT_MS = 30_000;
-const run = promisify(execFile);
 
 interface Rates {
   send: number;
@@ -26,46 +16,13 @@ interface Rates {
 }
 
 export async function benchSqs(seconds: number): Promise<string[]> {
-  const stratus = await measureStratus(seconds);
-  const moto = await measureMoto(seconds).catch((err: Error) => err);
+  const { stratus, moto } = await measureBoth('sqs', (endpoint) => measure(endpoint, seconds));
   const lines = [`## SQS through @aws-sdk/client-sqs (JSON protocol), ${CONCURRENCY} concurrent client loops, ${seconds} s per phase`];
-  const row = (label: string, ours: number, theirs: number | undefined) =>
-    `${label.padEnd(34)} Stratus ${fmt(ours).padStart(7)} ops/s   moto ${theirs === undefined ? '    n/a' : fmt(theirs).padStart(7)} ops/s` +
-    (theirs ? `   ratio ${fmt(ours / theirs, 1)}×   (target ≥ 5×)` : '');
   const m = moto instanceof Error ? undefined : moto;
-  lines.push(row('SendMessage', stratus.send, m?.send));
-  lines.push(row('ReceiveMessage(1) + DeleteMessage', stratus.receiveDelete, m?.receiveDelete));
+  lines.push(opsRow('SendMessage', stratus.send, m?.send, '   (target ≥ 5×)'));
+  lines.push(opsRow('ReceiveMessage(1) + DeleteMessage', stratus.receiveDelete, m?.receiveDelete, '   (target ≥ 5×)'));
   if (moto instanceof Error) lines.push(`moto baseline unavailable: ${moto.message}`);
   return lines;
-}
-
-async function measureStratus(seconds: number): Promise<Rates> {
-  const stateDir = mkdtempSync(join(tmpdir(), 'stratus-bench-sqs-'));
-  const app = await startApp({
-    templatePath: join(REPO, 'bench/apps/trivial/template.yaml'),
-    host: '127.0.0.1', port: 0, edgePort: 0, stateDir,
-    engineUrl: `sqlite:${join(stateDir, 'stratus.db')}`,
-    region: 'us-east-1', accountId: '000000000000', parameterOverrides: {}, envVars: {}, hotReload: false,
-  });
-  try {
-    return await measure(app.edgeUrl, seconds);
-  } finally {
-    await app.close();
-    rmSync(stateDir, { recursive: true, force: true });
-  }
-}
-
-async function measureMoto(seconds: number): Promise<Rates> {
-  const port = await freePort();
-  const moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-  try {
-    const endpoint = `http://127.0.0.1:${port}`;
-    await waitUntilAnswering(endpoint, moto);
-    return await measure(endpoint, seconds);
-  } finally {
-    moto.kill();
-    if (moto.exitCode === null) await once(moto, 'exit');
-  }
 }
 
 /** The same two phases, the same client code, whatever the server. */
@@ -78,30 +35,6 @@ async function measure(endpoint: string, seconds: number): Promise<Rates> {
   return { send, receiveDelete };
 }
 
-async function clientPhase(endpoint: string, queueUrl: string, phase: string, seconds: number): Promise<number> {
-  const args = ['--import', 'tsx', join(REPO, 'bench/sqs-client.ts'), endpoint, queueUrl, phase, String(seconds), String(CONCURRENCY)];
-  const { stdout } = await run(process.execPath, args, { cwd: REPO, timeout: (seconds + 60) * 1000 });
-  const { ops, seconds: elapsed } = JSON.parse(stdout.trim().split('\n').pop()!) as { ops: number; seconds: number };
-  return ops / elapsed;
-}
-
-async function waitUntilAnswering(endpoint: string, child: ReturnType<typeof spawn>): Promise<void> {
-  const deadline = Date.now() + MOTO_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`moto.server exited with ${child.exitCode}`);
-    const answered = await fetch(`${endpoint}/moto-api/`).then(() => true, () => false);
-    if (answered) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('moto.server did not answer in time');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+function clientPhase(endpoint: string, queueUrl: string, phase: string, seconds: number): Promise<number> {
+  return clientOpsPerSecond('sqs-client.ts', [endpoint, queueUrl, phase, String(seconds), String(CONCURRENCY)], seconds);
 }
