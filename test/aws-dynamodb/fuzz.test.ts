@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BatchWriteItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { rawRequest, startDynamoApp, type DynamoApp } from './helpers';
+import { seededFuzzer } from '../support/fuzz';
 
 let s: DynamoApp;
 let stored: string;
@@ -24,17 +25,7 @@ after(async () => {
 
 const snapshot = async () => JSON.stringify((await s.ddb.send(new ScanCommand({ TableName: 'orders', ConsistentRead: true }))).Items?.sort((a, b) => Number(a.orderId.N) - Number(b.orderId.N)));
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(7007);
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
+const { int, pick } = seededFuzzer(7007);
 
 const TOKENS = ['SET', 'REMOVE', 'ADD', 'DELETE', 'AND', 'OR', 'NOT', 'BETWEEN', 'IN', '=', '<>', '<', '<=', '>', '>=', '(', ')', ',', '.', '[', ']', '0', '12', '+', '-', ':v', ':w', '#n', '#', ':', 'note', 'customer', 'orderId', 'size', 'attribute_exists', 'begins_with', 'contains', 'if_not_exists', 'list_append', 'status', '"', "'", '\u0000', '💥'];
 const expression = () => Array.from({ length: 1 + int(8) }, () => pick(TOKENS)).join(pick([' ', '', '  ']));

@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';
 import { startEdgeApp, type EdgeApp } from './helpers';
+import { seededFuzzer } from '../support/fuzz';
 
 let edge: EdgeApp;
 let logs: CloudWatchLogsClient;
@@ -27,18 +28,7 @@ after(async () => {
   await edge?.close();
 });
 
-/** mulberry32: small, seeded, good enough to vary inputs reproducibly. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20240101);
-const bytes = (n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(random() * 256)));
-const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+const { random, bytes, pick } = seededFuzzer(20240101);
 
 interface Probe {
   method?: string;

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { bodyText, startS3App, type S3App } from './helpers';
+import { seededFuzzer } from '../support/fuzz';
 
 let s: S3App;
 const KEPT = 'kept-bucket';
@@ -23,17 +24,7 @@ before(async () => {
 });
 after(() => s?.close());
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(7031);
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
+const { int, pick } = seededFuzzer(7031);
 // Raw non-ASCII bytes are not a valid request target: Node's HTTP parser refuses them (400) before any handler.
 const junk = (n: number) => Array.from({ length: n }, () => pick(['%', '%zz', '..', '/', '?', '&', '=', '%00', '%C3%A9', '%C3', '\\', '+', ' ', 'a', 'Z', '~', '#'])).join('');
 

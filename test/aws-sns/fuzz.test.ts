@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { CreateTopicCommand, ListTopicsCommand, PublishCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { queryRequest, SNS_NS, startSnsApp, type SnsApp } from './helpers';
 import { INPUT_MEMBERS } from '../../src/gateways/aws/sns/input';
+import { seededFuzzer } from '../support/fuzz';
 
 let s: SnsApp;
 let topic: string;
@@ -25,17 +26,7 @@ after(async () => {
   await s?.close();
 });
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(2010_03_31);
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
+const { random, int, pick } = seededFuzzer(2010_03_31);
 
 /** Tags balance and text has no stray markup: enough to say a client's XML parser accepts it. */
 function assertWellFormedXml(xml: string): void {

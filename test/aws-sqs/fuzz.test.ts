@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { startSqsApp, type SqsApp } from './helpers';
 import { INPUT_SHAPES, type Shape } from '../../src/gateways/aws/sqs/shapes';
+import { seededFuzzer } from '../support/fuzz';
 
 let s: SqsApp;
 let kept: string;
@@ -24,18 +25,7 @@ after(async () => {
   await s?.close();
 });
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(5150);
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
-const bytes = (n: number) => Buffer.from(Array.from({ length: n }, () => int(256)));
+const { random, int, pick, bytes } = seededFuzzer(5150);
 
 const SCOPE = 'AWS4-HMAC-SHA256 Credential=AKIDFUZZ/20250101/us-east-1/sqs/aws4_request, SignedHeaders=host, Signature=00';
 const MISSING_QUEUE = 'http://127.0.0.1/000000000000/fuzz-missing';

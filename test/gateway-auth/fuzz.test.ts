@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { startAuthApp, startIssuer, type AuthApp, type Issuer } from './helpers';
+import { seededFuzzer } from '../support/fuzz';
 
 let issuer: Issuer;
 let app: AuthApp;
@@ -21,17 +22,7 @@ after(async () => {
   await issuer?.close();
 });
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(7007);
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(xs: readonly T[]) => xs[int(xs.length)];
+const { int, pick } = seededFuzzer(7007);
 /** Header-safe visible characters (HTTP forbids control characters in header values). */
 const text = (n: number) => Array.from({ length: n }, () => String.fromCharCode(0x20 + int(0x5f))).join('');
 const b64 = (n: number) => Buffer.from(Array.from({ length: n }, () => int(256))).toString('base64url');
