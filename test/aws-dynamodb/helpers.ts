@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startApp, type RunningApp } from '../../src/app/app';
-import { DEFAULTS, defaultEngineUrl } from '../../src/app/config';
 import { AdjustableClock } from '../../src/shared/clock';
 import { REPO, removeDir, tempDir } from '../support/stratus-process';
+import { awsCliEnv, testAppConfig } from '../support/aws-app';
 
 export const FIXTURE = join(REPO, 'test/aws-dynamodb/fixture/template.yaml');
 export const CREDENTIALS = { accessKeyId: 'AKIDDYNAMOTEST', secretAccessKey: 'dynamo-test-secret' };
@@ -31,19 +31,7 @@ export async function startDynamoApp(options: { stateDir?: string; templatePath?
   const stateDir = options.stateDir ?? tempDir('stratus-aws-dynamodb-');
   const clock = new AdjustableClock();
   const app = await startApp(
-    {
-      templatePath: options.templatePath ?? FIXTURE,
-      host: DEFAULTS.host,
-      port: 0,
-      edgePort: 0,
-      stateDir,
-      engineUrl: options.engineUrl ?? defaultEngineUrl(stateDir),
-      region: DEFAULTS.region,
-      accountId: DEFAULTS.accountId,
-      parameterOverrides: {},
-      envVars: {},
-      hotReload: false,
-    },
+    testAppConfig(options.templatePath ?? FIXTURE, stateDir, { ...(options.engineUrl && { engineUrl: options.engineUrl }) }),
     clock,
   );
   const endpoint = app.edgeUrl;
@@ -56,17 +44,7 @@ export async function startDynamoApp(options: { stateDir?: string; templatePath?
     stateDir,
     ddb,
     doc,
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL: endpoint,
-      AWS_PAGER: '',
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    },
+    env: awsCliEnv(endpoint, CREDENTIALS),
     async close(keepState = false) {
       ddb.destroy();
       await app.close();

@@ -8,8 +8,8 @@ import { Agent, request } from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { startApp, type RunningApp } from '../../src/app/app';
-import { DEFAULTS, defaultEngineUrl } from '../../src/app/config';
 import { REPO, removeDir, tempDir } from '../support/stratus-process';
+import { awsCliEnv, testAppConfig } from '../support/aws-app';
 
 export const FIXTURE = join(REPO, 'test/aws-s3/fixture/template.yaml');
 export const CREDENTIALS = { accessKeyId: 'AKIDS3TEST', secretAccessKey: 's3-test-secret' };
@@ -28,20 +28,12 @@ export interface S3App {
 
 export async function startS3App(options: { templatePath?: string; strict?: boolean; stateDir?: string; engineUrl?: string } = {}): Promise<S3App> {
   const stateDir = options.stateDir ?? tempDir('stratus-aws-s3-');
-  const app = await startApp({
-    templatePath: options.templatePath ?? FIXTURE,
-    host: DEFAULTS.host,
-    port: 0,
-    edgePort: 0,
-    stateDir,
-    engineUrl: options.engineUrl ?? defaultEngineUrl(stateDir),
-    region: DEFAULTS.region,
-    accountId: DEFAULTS.accountId,
-    parameterOverrides: {},
-    envVars: {},
-    hotReload: false,
-    ...(options.strict && { awsCredentials: { [CREDENTIALS.accessKeyId]: CREDENTIALS.secretAccessKey } }),
-  });
+  const app = await startApp(
+    testAppConfig(options.templatePath ?? FIXTURE, stateDir, {
+      ...(options.engineUrl && { engineUrl: options.engineUrl }),
+      ...(options.strict && { awsCredentials: { [CREDENTIALS.accessKeyId]: CREDENTIALS.secretAccessKey } }),
+    }),
+  );
   const endpoint = app.edgeUrl;
   const clients: S3Client[] = [];
   const client: S3App['client'] = (o = {}) => {
@@ -64,17 +56,7 @@ export async function startS3App(options: { templatePath?: string; strict?: bool
     stateDir,
     s3: client(),
     client,
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL: endpoint,
-      AWS_PAGER: '',
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    },
+    env: awsCliEnv(endpoint, CREDENTIALS),
     async close() {
       for (const c of clients) c.destroy();
       await app.close();

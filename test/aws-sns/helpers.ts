@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { startApp, type RunningApp } from '../../src/app/app';
-import { DEFAULTS, defaultEngineUrl } from '../../src/app/config';
+import { DEFAULTS } from '../../src/app/config';
 import { REPO, removeDir, tempDir } from '../support/stratus-process';
+import { awsCliEnv, testAppConfig } from '../support/aws-app';
 
 export const FIXTURE = join(REPO, 'test/aws-sns/fixture/template.yaml');
 export const ACCOUNT = DEFAULTS.accountId;
@@ -39,20 +40,13 @@ export interface SnsApp {
 /** `strict`: SigV4 is enforced with CREDENTIALS as the only key pair. */
 export async function startSnsApp(options: { strict?: boolean } = {}): Promise<SnsApp> {
   const stateDir = tempDir('stratus-aws-sns-');
-  const app = await startApp({
-    templatePath: FIXTURE,
-    host: DEFAULTS.host,
-    port: 0,
-    edgePort: 0,
-    stateDir,
-    engineUrl: defaultEngineUrl(stateDir),
-    region: REGION,
-    accountId: ACCOUNT,
-    parameterOverrides: {},
-    envVars: {},
-    hotReload: false,
-    awsCredentials: options.strict ? { [CREDENTIALS.accessKeyId]: CREDENTIALS.secretAccessKey } : undefined,
-  });
+  const app = await startApp(
+    testAppConfig(FIXTURE, stateDir, {
+      region: REGION,
+      accountId: ACCOUNT,
+      awsCredentials: options.strict ? { [CREDENTIALS.accessKeyId]: CREDENTIALS.secretAccessKey } : undefined,
+    }),
+  );
   const endpoint = app.edgeUrl;
   const config = { endpoint, region: REGION, credentials: CREDENTIALS, maxAttempts: 1 };
   const sns = new SNSClient(config);
@@ -62,17 +56,7 @@ export async function startSnsApp(options: { strict?: boolean } = {}): Promise<S
     endpoint,
     sns,
     sqs,
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-      AWS_DEFAULT_REGION: REGION,
-      AWS_REGION: REGION,
-      AWS_ENDPOINT_URL: endpoint,
-      AWS_PAGER: '',
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    },
+    env: awsCliEnv(endpoint, CREDENTIALS, REGION),
     async queue(name) {
       const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name }));
       return { url: QueueUrl!, arn: queueArn(name) };

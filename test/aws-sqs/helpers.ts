@@ -5,8 +5,9 @@
 import { join } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { startApp, type RunningApp } from '../../src/app/app';
-import { DEFAULTS, defaultEngineUrl } from '../../src/app/config';
+import { DEFAULTS } from '../../src/app/config';
 import { REPO, removeDir, tempDir } from '../support/stratus-process';
+import { awsCliEnv, testAppConfig } from '../support/aws-app';
 
 export const FIXTURE = join(REPO, 'test/aws-sqs/fixture/template.yaml');
 /** The same queues plus a function whose event source names a queue the tests create later. */
@@ -29,36 +30,14 @@ export interface SqsApp {
 
 export async function startSqsApp(templatePath = FIXTURE): Promise<SqsApp> {
   const stateDir = tempDir('stratus-aws-sqs-');
-  const app = await startApp({
-    templatePath,
-    host: DEFAULTS.host,
-    port: 0,
-    edgePort: 0,
-    stateDir,
-    engineUrl: defaultEngineUrl(stateDir),
-    region: DEFAULTS.region,
-    accountId: ACCOUNT,
-    parameterOverrides: {},
-    envVars: {},
-    hotReload: false,
-  });
+  const app = await startApp(testAppConfig(templatePath, stateDir, { accountId: ACCOUNT }));
   const endpoint = app.edgeUrl;
   const sqs = new SQSClient({ endpoint, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
   return {
     app,
     endpoint,
     sqs,
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL: endpoint,
-      AWS_PAGER: '',
-      AWS_CONFIG_FILE: '/dev/null',
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    },
+    env: awsCliEnv(endpoint, CREDENTIALS),
     url: (name) => `${endpoint}/${ACCOUNT}/${name}`,
     async close() {
       sqs.destroy();
