@@ -2,24 +2,17 @@
  * The BucketStore conformance suite: every engine backend runs it unchanged. `open()` must return
  * a new Engine on the SAME database each call; tests isolate themselves with unique bucket names.
  */
-import { describe, test, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Engine, ObjectRecord } from '../../../src/engine/types';
+import { trackedEngines } from './tracked';
 
 const T0 = Date.UTC(2024, 0, 31, 9, 0, 0);
 
 export function runBucketStoreConformance(name: string, open: () => Promise<Engine>): void {
   describe(`BucketStore conformance: ${name}`, () => {
-    const engines: Engine[] = [];
-    const openTracked = async () => {
-      const engine = await open();
-      engines.push(engine);
-      return engine;
-    };
-    after(async () => {
-      for (const engine of engines) await engine.close();
-    });
+    const openTracked = trackedEngines(open);
     const uniqueName = () => `b-${randomUUID()}`;
     const blob = () => randomUUID().replace(/-/g, '');
     const object = (bucket: string, key: string, over: Partial<ObjectRecord> = {}): ObjectRecord => ({

@@ -2,24 +2,17 @@
  * The ConnectionStore conformance suite: every engine backend runs it unchanged. `open()` returns
  * a new Engine on the SAME database each call; tests isolate themselves with unique ids.
  */
-import { describe, test, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { ConnectionRecord, Engine } from '../../../src/engine/types';
+import { trackedEngines } from './tracked';
 
 const T0 = Date.UTC(2026, 11, 2, 9, 0, 0);
 
 export function runConnectionStoreConformance(name: string, open: () => Promise<Engine>): void {
   describe(`ConnectionStore conformance: ${name}`, () => {
-    const engines: Engine[] = [];
-    const openTracked = async () => {
-      const engine = await open();
-      engines.push(engine);
-      return engine;
-    };
-    after(async () => {
-      for (const engine of engines) await engine.close();
-    });
+    const openTracked = trackedEngines(open);
     const record = (over: Partial<ConnectionRecord> = {}): ConnectionRecord => ({
       connectionId: `c${randomUUID()}=`,
       apiId: `api-${randomUUID()}`,

@@ -4,12 +4,13 @@
  * tests isolate themselves with unique group names. `options.url` lets a child process open the
  * same database; without it the cross-process test is skipped (reason printed).
  */
-import { describe, test, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import type { Engine, LogEventInput } from '../../../src/engine/types';
 import { spawnTs, type Child } from '../fixtures/child';
+import { trackedEngines } from './tracked';
 
 const APPEND_CHILD = fileURLToPath(new URL('../fixtures/append-child.ts', import.meta.url));
 const T0 = Date.UTC(2024, 0, 31, 9, 0, 0);
@@ -21,16 +22,9 @@ export interface ConformanceOptions {
 
 export function runLogStoreConformance(name: string, open: () => Promise<Engine>, options: ConformanceOptions = {}): void {
   describe(`LogStore conformance: ${name}`, () => {
-    const engines: Engine[] = [];
     const children: Child[] = [];
-    const openTracked = async () => {
-      const engine = await open();
-      engines.push(engine);
-      return engine;
-    };
-    after(async () => {
+    const openTracked = trackedEngines(open, () => {
       for (const child of children) child.kill();
-      for (const engine of engines) await engine.close();
     });
     const uniqueGroup = (label = 'g') => `/aws/lambda/${label}_${randomUUID()}`;
     const ev = (group: string, stream: string, timestamp: number, message: string): LogEventInput => ({

@@ -3,22 +3,15 @@
  * new Engine on the SAME database each call; tests isolate themselves with unique addresses, ids
  * and times of their own.
  */
-import { describe, test, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Engine, NewMail } from '../../../src/engine/types';
+import { trackedEngines } from './tracked';
 
 export function runMailStoreConformance(name: string, open: () => Promise<Engine>): void {
   describe(`MailStore conformance: ${name}`, () => {
-    const engines: Engine[] = [];
-    const openTracked = async () => {
-      const engine = await open();
-      engines.push(engine);
-      return engine;
-    };
-    after(async () => {
-      for (const engine of engines) await engine.close();
-    });
+    const openTracked = trackedEngines(open);
     // A time of its own per test, far from the others, so time-bounded queries see only its mail.
     const uniqueTime = () => Date.UTC(2090, 0, 1) + Math.floor(Math.random() * 1e12);
     const mail = (over: Partial<NewMail> = {}): NewMail => ({

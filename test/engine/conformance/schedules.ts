@@ -4,7 +4,7 @@
  * `options.url` lets child processes open the same database for the cross-process race; without
  * it that test is skipped (reason printed).
  */
-import { describe, test, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import type { Engine } from '../../../src/engine/types';
 import { spawnTs, type Child } from '../fixtures/child';
+import { trackedEngines } from './tracked';
 
 const CLAIM_CHILD = fileURLToPath(new URL('../../services-schedules/fixtures/claim-child.ts', import.meta.url));
 const T0 = Date.UTC(2024, 0, 31, 9, 0, 0);
@@ -25,16 +26,9 @@ export interface ScheduleConformanceOptions {
 
 export function runScheduleStateConformance(name: string, open: () => Promise<Engine>, options: ScheduleConformanceOptions = {}): void {
   describe(`ScheduleStateStore conformance: ${name}`, () => {
-    const engines: Engine[] = [];
     const children: Child[] = [];
-    const openTracked = async () => {
-      const engine = await open();
-      engines.push(engine);
-      return engine;
-    };
-    after(async () => {
+    const openTracked = trackedEngines(open, () => {
       for (const child of children) child.kill();
-      for (const engine of engines) await engine.close();
     });
     const uniqueKey = () => `arn:aws:events:us-east-1:000000000000:rule/r_${randomUUID()}`;
 

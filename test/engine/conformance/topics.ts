@@ -2,25 +2,18 @@
  * The TopicStore conformance suite: every engine backend runs it unchanged. `open()` must return
  * a new Engine on the SAME database each call; tests isolate themselves with unique topic names.
  */
-import { describe, test, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Engine, NewSubscription } from '../../../src/engine/types';
+import { trackedEngines } from './tracked';
 
 const T0 = Date.UTC(2024, 0, 31, 9, 0, 0);
 const WINDOW = 5 * 60_000;
 
 export function runTopicStoreConformance(name: string, open: () => Promise<Engine>): void {
   describe(`TopicStore conformance: ${name}`, () => {
-    const engines: Engine[] = [];
-    const openTracked = async () => {
-      const engine = await open();
-      engines.push(engine);
-      return engine;
-    };
-    after(async () => {
-      for (const engine of engines) await engine.close();
-    });
+    const openTracked = trackedEngines(open);
     const uniqueName = (suffix = '') => `t_${randomUUID()}${suffix}`;
     const sub = (topic: string, endpoint: string, over: Partial<NewSubscription> = {}): NewSubscription => ({
       arn: `arn:aws:sns:us-east-1:000000000000:${topic}:${randomUUID()}`,
