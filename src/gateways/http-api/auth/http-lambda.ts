@@ -11,11 +11,12 @@
  */
 import type { FunctionInvoker } from '../../../services/functions/types';
 import type { Clock } from '../../../shared/clock';
-import { cacheKey, type AuthorizerCache } from './cache';
+import type { AuthorizerCache } from './cache';
+import { cachedAuthorizerAnswer } from './cached-answer';
 import type { LambdaAuthorizer } from './config';
-import { invokeAuthorizer, readContext, readPolicyAnswer, type ContextValue, type PolicyAnswer } from './invoke-authorizer';
+import { readContext, readPolicyAnswer, type ContextValue, type PolicyAnswer } from './invoke-authorizer';
 import { evaluatePolicy, MalformedPolicyError } from './policy';
-import type { Decision } from './rest-lambda';
+import { restRequestFields, type Decision } from './rest-lambda';
 
 export interface HttpAuthorizerInput {
   routeArn: string;
@@ -32,19 +33,15 @@ export async function runHttpAuthorizer(
   input: HttpAuthorizerInput,
   deps: { invoker: FunctionInvoker; clock: Clock; cache: AuthorizerCache<unknown> },
 ): Promise<Decision> {
-  const key = cacheKey(authorizer.name, input.identity);
-  let answer = deps.cache.get(key) as Cached | undefined;
-  if (!answer) {
-    const invoked = await invokeAuthorizer(deps.invoker, authorizer.functionName, authorizerEvent(authorizer, input));
-    if (!invoked.ok) return { ok: false, refusal: invoked.reason };
-    try {
-      answer = authorizer.simpleResponses ? readSimple(invoked.value) : { simple: false, ...readPolicyAnswer(invoked.value, false) };
-    } catch (err) {
-      if (err instanceof MalformedPolicyError) return { ok: false, refusal: 'authorizerFailed' };
-      throw err;
-    }
-    deps.cache.set(key, answer, authorizer.ttlSeconds);
-  }
+  const got = await cachedAuthorizerAnswer<Cached>(
+    authorizer,
+    input.identity,
+    () => authorizerEvent(authorizer, input),
+    (value) => (authorizer.simpleResponses ? readSimple(value) : { simple: false, ...readPolicyAnswer(value, false) }),
+    deps,
+  );
+  if (!got.ok) return got;
+  const { answer } = got;
   if (answer.simple) {
     return answer.isAuthorized ? { ok: true, authorizer: { lambda: answer.context } } : { ok: false, refusal: 'explicitDeny' };
   }
@@ -92,16 +89,7 @@ function authorizerEvent(authorizer: LambdaAuthorizer, input: HttpAuthorizerInpu
     methodArn: input.routeArn,
     identitySource: joined,
     authorizationToken: joined,
-    resource: e.resource,
-    path: e.path,
-    httpMethod: e.httpMethod,
-    headers: e.headers,
-    multiValueHeaders: e.multiValueHeaders,
-    queryStringParameters: e.queryStringParameters,
-    multiValueQueryStringParameters: e.multiValueQueryStringParameters,
-    pathParameters: e.pathParameters,
-    stageVariables: e.stageVariables,
-    requestContext: e.requestContext,
+    ...restRequestFields(e),
   };
 }
 

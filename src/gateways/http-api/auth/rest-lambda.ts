@@ -14,10 +14,10 @@
 import type { FunctionInvoker } from '../../../services/functions/types';
 import type { Clock } from '../../../shared/clock';
 import type { AuthorizerCache } from './cache';
-import { cacheKey } from './cache';
+import { cachedAuthorizerAnswer } from './cached-answer';
 import type { LambdaAuthorizer } from './config';
-import { invokeAuthorizer, readPolicyAnswer, type PolicyAnswer } from './invoke-authorizer';
-import { evaluatePolicy, MalformedPolicyError } from './policy';
+import { readPolicyAnswer } from './invoke-authorizer';
+import { evaluatePolicy } from './policy';
 import type { Refusal } from './answers';
 
 export interface RestAuthorizerInput {
@@ -36,22 +36,9 @@ export async function runRestAuthorizer(
   deps: { invoker: FunctionInvoker; clock: Clock; cache: AuthorizerCache<unknown> },
 ): Promise<Decision> {
   if (authorizer.validationExpression && !authorizer.validationExpression.test(input.identity[0])) return { ok: false, refusal: 'unauthorized' };
-  const key = cacheKey(authorizer.name, input.identity);
-  let answer = deps.cache.get(key) as PolicyAnswer | undefined;
-  let latency = 0;
-  if (!answer) {
-    const started = Date.now();
-    const invoked = await invokeAuthorizer(deps.invoker, authorizer.functionName, authorizerEvent(authorizer, input));
-    latency = Date.now() - started;
-    if (!invoked.ok) return { ok: false, refusal: invoked.reason };
-    try {
-      answer = readPolicyAnswer(invoked.value, true);
-    } catch (err) {
-      if (err instanceof MalformedPolicyError) return { ok: false, refusal: 'authorizerFailed' };
-      throw err;
-    }
-    deps.cache.set(key, answer, authorizer.ttlSeconds);
-  }
+  const got = await cachedAuthorizerAnswer(authorizer, input.identity, () => authorizerEvent(authorizer, input), (value) => readPolicyAnswer(value, true), deps);
+  if (!got.ok) return got;
+  const { answer, latencyMs: latency } = got;
   const verdict = evaluatePolicy(answer.statements, input.methodArn);
   if (verdict === 'deny') return { ok: false, refusal: 'explicitDeny' };
   if (verdict === 'implicitDeny') return { ok: false, refusal: 'implicitDeny' };
@@ -66,10 +53,12 @@ export async function runRestAuthorizer(
 
 function authorizerEvent(authorizer: LambdaAuthorizer, input: RestAuthorizerInput): Record<string, unknown> {
   if (authorizer.type === 'TOKEN') return { type: 'TOKEN', methodArn: input.methodArn, authorizationToken: input.identity[0] };
-  const e = input.event;
+  return { type: 'REQUEST', methodArn: input.methodArn, ...restRequestFields(input.event) };
+}
+
+/** The REST proxy event's fields a REQUEST authorizer sees (no body), in API Gateway's order. */
+export function restRequestFields(e: Record<string, unknown>): Record<string, unknown> {
   return {
-    type: 'REQUEST',
-    methodArn: input.methodArn,
     resource: e.resource,
     path: e.path,
     httpMethod: e.httpMethod,
