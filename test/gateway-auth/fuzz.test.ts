@@ -4,23 +4,13 @@
  * answered with one of the answers API Gateway gives (never a 502 and never a dropped
  * connection), the process up, and good requests still served afterwards. Seeded generator.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { startAuthApp, startIssuer, type AuthApp, type Issuer } from './helpers';
+import { useAuthApp } from './helpers';
 import { seededFuzzer } from '../support/fuzz';
 
-let issuer: Issuer;
-let app: AuthApp;
-
-before(async () => {
-  issuer = await startIssuer();
-  app = await startAuthApp(issuer.url);
-});
-after(async () => {
-  await app?.stop();
-  await issuer?.close();
-});
+const auth = useAuthApp();
 
 const { int, pick } = seededFuzzer(7007);
 /** Header-safe visible characters (HTTP forbids control characters in header values). */
@@ -54,17 +44,17 @@ function send(base: string, path: string, method: string, headers: Record<string
 
 test('300 hostile requests get API Gateway answers and the gateway keeps serving', async () => {
   const targets = [
-    { base: app.rest, paths: ['/pets', '/pets/1', '/req/1?tenant=x', '/open', '/nowhere', '/pets/%zz', '/pets/%E0%A4%A'] },
-    { base: app.guarded, paths: ['/things', '/things/x'] },
-    { base: app.keyed, paths: ['/items', '/free'] },
-    { base: app.http, paths: ['/simple', '/iam/1', '/jwt', '/jwt-scoped', '/jwt-v1', '/public', '/%ff'] },
+    { base: auth.app.rest, paths: ['/pets', '/pets/1', '/req/1?tenant=x', '/open', '/nowhere', '/pets/%zz', '/pets/%E0%A4%A'] },
+    { base: auth.app.guarded, paths: ['/things', '/things/x'] },
+    { base: auth.app.keyed, paths: ['/items', '/free'] },
+    { base: auth.app.http, paths: ['/simple', '/iam/1', '/jwt', '/jwt-scoped', '/jwt-v1', '/public', '/%ff'] },
   ];
   const allowed = new Set([200, 204, 400, 401, 403, 404, 429, 500]);
   for (let i = 0; i < 300; i++) {
     const target = pick(targets);
     const headers: Record<string, string> = {};
     if (int(4) > 0) headers.authorization = token();
-    if (int(3) === 0) headers['x-api-key'] = pick([text(int(60)), app.generatedKey, 'quota-key-value-0123456789']);
+    if (int(3) === 0) headers['x-api-key'] = pick([text(int(60)), auth.app.generatedKey, 'quota-key-value-0123456789']);
     if (int(3) === 0) headers['x-user'] = pick(['bob', 'eve', text(10)]);
     if (int(3) === 0) headers.origin = pick(['https://app.example.com', 'null', text(30), 'https://x.example.org']);
     if (int(4) === 0) headers['access-control-request-method'] = pick(['GET', 'DELETE', text(5)]);
@@ -72,8 +62,8 @@ test('300 hostile requests get API Gateway answers and the gateway keeps serving
     const status = await send(target.base, pick(target.paths), method, headers);
     assert.ok(allowed.has(status), `${method} ${target.base} → ${status} (${JSON.stringify(headers).slice(0, 200)})`);
   }
-  assert.equal(app.app.child.exitCode, null);
+  assert.equal(auth.app.app.child.exitCode, null);
   // 'allow' may be cached for another method ARN by now (as on AWS): use a token the fuzz never sent.
-  assert.equal(await send(app.rest, '/pets', 'GET', { authorization: 'allow-wildcard' }), 200);
-  assert.equal(await send(app.http, '/simple', 'GET', { authorization: 'yes' }), 200);
+  assert.equal(await send(auth.app.rest, '/pets', 'GET', { authorization: 'allow-wildcard' }), 200);
+  assert.equal(await send(auth.app.http, '/simple', 'GET', { authorization: 'yes' }), 200);
 });

@@ -2,6 +2,7 @@
  * The auth fixture app run as `stratus start` (one instance per function, adjustable clock), an
  * OpenID issuer with a JWKS made by jose, and small request helpers.
  */
+import { after, before } from 'node:test';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload, type CryptoKey } from 'jose';
@@ -58,6 +59,23 @@ export interface AuthApp {
   generatedKey: string;
   advance(ms: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * The issuer and the auth app every gateway-auth test file runs against: started in `before`,
+ * stopped in `after` (call at the top level of a test file); the fields are set once started.
+ */
+export function useAuthApp(): { issuer: Issuer; app: AuthApp } {
+  const started = {} as { issuer: Issuer; app: AuthApp };
+  before(async () => {
+    started.issuer = await startIssuer();
+    started.app = await startAuthApp(started.issuer.url);
+  });
+  after(async () => {
+    await started.app?.stop();
+    await started.issuer?.close();
+  });
+  return started;
 }
 
 export async function startAuthApp(issuerUrl: string): Promise<AuthApp> {

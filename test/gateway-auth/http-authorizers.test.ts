@@ -6,24 +6,14 @@
  * integration event, and the answers 401 {"message":"Unauthorized"}, 403 {"message":"Forbidden"},
  * 500 {"message":"Internal Server Error"}.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, startAuthApp, startIssuer, withAuth, type AuthApp, type Issuer } from './helpers';
+import { call, useAuthApp, withAuth } from './helpers';
 
-let issuer: Issuer;
-let app: AuthApp;
-
-before(async () => {
-  issuer = await startIssuer();
-  app = await startAuthApp(issuer.url);
-});
-after(async () => {
-  await app?.stop();
-  await issuer?.close();
-});
+const auth = useAuthApp();
 
 test('simple responses: isAuthorized true passes with the context under authorizer.lambda; the 2.0 authorizer event', async () => {
-  const res = await call(`${app.http}/simple?q=1`, withAuth('yes'));
+  const res = await call(`${auth.app.http}/simple?q=1`, withAuth('yes'));
   assert.equal(res.status, 200);
   const event = res.json();
   const lambda = event.requestContext.authorizer.lambda;
@@ -45,7 +35,7 @@ test('simple responses: missing identity 401, isAuthorized false 403, "Unauthori
     [withAuth('garbage'), 500, '{"message":"Internal Server Error"}'],
   ];
   for (const [init, status, body] of cases) {
-    const res = await call(`${app.http}/simple`, init);
+    const res = await call(`${auth.app.http}/simple`, init);
     assert.equal(res.status, status, JSON.stringify(init));
     assert.equal(res.text, body);
     assert.ok(res.headers.get('apigw-requestid'));
@@ -53,15 +43,15 @@ test('simple responses: missing identity 401, isAuthorized false 403, "Unauthori
 });
 
 test('simple responses are cached for ReauthorizeEvery seconds of the clock', async () => {
-  const calls = async () => (await call(`${app.http}/simple`, withAuth('yes'))).json().requestContext.authorizer.lambda.calls;
+  const calls = async () => (await call(`${auth.app.http}/simple`, withAuth('yes'))).json().requestContext.authorizer.lambda.calls;
   const first = await calls();
   assert.equal(await calls(), first);
-  await app.advance(301_000);
+  await auth.app.advance(301_000);
   assert.ok((await calls()) > first);
 });
 
 test('IAM policy answers with payload 1.0: Allow passes (context under lambda), Deny is 403 Forbidden', async () => {
-  const res = await call(`${app.http}/iam/9`, withAuth('allow'));
+  const res = await call(`${auth.app.http}/iam/9`, withAuth('allow'));
   assert.equal(res.status, 200);
   const event = res.json();
   const lambda = event.requestContext.authorizer.lambda;
@@ -69,13 +59,13 @@ test('IAM policy answers with payload 1.0: Allow passes (context under lambda), 
   assert.equal(lambda.type, 'REQUEST');
   assert.equal(lambda.identitySource, 'allow');
   assert.equal(lambda.methodArn, `arn:aws:execute-api:us-east-1:000000000000:${event.requestContext.apiId}/$default/GET/iam/9`);
-  const denied = await call(`${app.http}/iam/9`, withAuth('nope'));
+  const denied = await call(`${auth.app.http}/iam/9`, withAuth('nope'));
   assert.equal(denied.status, 403);
   assert.equal(denied.text, '{"message":"Forbidden"}');
 });
 
 test('Authorizer: NONE opens a route of an HTTP API with a DefaultAuthorizer', async () => {
-  const res = await call(`${app.http}/public`);
+  const res = await call(`${auth.app.http}/public`);
   assert.equal(res.status, 200);
   assert.equal(res.json().requestContext.authorizer, undefined);
 });

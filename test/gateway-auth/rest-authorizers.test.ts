@@ -9,26 +9,16 @@
  * - caching: SAM's ReauthorizeEvery default 300 s ("LambdaTokenAuthorizationIdentity"), the
  *   cached policy evaluated for later method ARNs ("Output from an API Gateway Lambda authorizer").
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, startAuthApp, startIssuer, withAuth, type AuthApp, type Issuer } from './helpers';
+import { call, useAuthApp, withAuth } from './helpers';
 
-let issuer: Issuer;
-let app: AuthApp;
-
-before(async () => {
-  issuer = await startIssuer();
-  app = await startAuthApp(issuer.url);
-});
-after(async () => {
-  await app?.stop();
-  await issuer?.close();
-});
+const auth = useAuthApp();
 
 const arnPrefix = (event: any) => `arn:aws:execute-api:us-east-1:000000000000:${event.requestContext.apiId}/Prod`;
 
 test('TOKEN: an allowed request reaches the function with principalId, context (as strings) and the TOKEN event', async () => {
-  const res = await call(`${app.rest}/pets/12?x=1`, withAuth('allow'));
+  const res = await call(`${auth.app.rest}/pets/12?x=1`, withAuth('allow'));
   assert.equal(res.status, 200);
   const event = res.json();
   const authorizer = event.requestContext.authorizer;
@@ -44,7 +34,7 @@ test('TOKEN: an allowed request reaches the function with principalId, context (
 
 test('TOKEN: a missing or empty Authorization header is 401 without calling the authorizer', async () => {
   for (const init of [{}, withAuth('')]) {
-    const res = await call(`${app.rest}/pets`, init);
+    const res = await call(`${auth.app.rest}/pets`, init);
     assert.equal(res.status, 401);
     assert.equal(res.text, '{"message":"Unauthorized"}');
     assert.equal(res.headers.get('x-amzn-errortype'), 'UnauthorizedException');
@@ -53,17 +43,17 @@ test('TOKEN: a missing or empty Authorization header is 401 without calling the 
 });
 
 test('TOKEN: a token failing the ValidationExpression is 401', async () => {
-  const res = await call(`${app.rest}/pets`, withAuth('Allow With Capitals'));
+  const res = await call(`${auth.app.rest}/pets`, withAuth('Allow With Capitals'));
   assert.equal(res.status, 401);
   assert.equal(res.text, '{"message":"Unauthorized"}');
 });
 
 test('TOKEN: the authorizer throwing "Unauthorized" is 401; any other error or a malformed answer is 500 {"message": null}', async () => {
-  const unauthorized = await call(`${app.rest}/pets`, withAuth('unauthorized'));
+  const unauthorized = await call(`${auth.app.rest}/pets`, withAuth('unauthorized'));
   assert.equal(unauthorized.status, 401);
   assert.equal(unauthorized.text, '{"message":"Unauthorized"}');
   for (const token of ['boom', 'garbage', 'nested-context', 'no-principal']) {
-    const res = await call(`${app.rest}/pets`, withAuth(token));
+    const res = await call(`${auth.app.rest}/pets`, withAuth(token));
     assert.equal(res.status, 500, token);
     assert.equal(res.text, '{"message": null}', token);
     assert.equal(res.headers.get('x-amzn-errortype'), 'AuthorizerConfigurationException', token);
@@ -71,42 +61,42 @@ test('TOKEN: the authorizer throwing "Unauthorized" is 401; any other error or a
 });
 
 test('TOKEN: an explicit Deny is 403 with the explicit-deny message; no matching Allow is 403 without it', async () => {
-  const deny = await call(`${app.rest}/pets`, withAuth('deny'));
+  const deny = await call(`${auth.app.rest}/pets`, withAuth('deny'));
   assert.equal(deny.status, 403);
   assert.equal(deny.text, '{"Message":"User is not authorized to access this resource with an explicit deny"}');
   assert.equal(deny.headers.get('x-amzn-errortype'), 'AccessDeniedException');
-  const elsewhere = await call(`${app.rest}/pets`, withAuth('elsewhere'));
+  const elsewhere = await call(`${auth.app.rest}/pets`, withAuth('elsewhere'));
   assert.equal(elsewhere.status, 403);
   assert.equal(elsewhere.text, '{"Message":"User is not authorized to access this resource"}');
 });
 
 test('policy evaluation: wildcards * and ?, and Deny wins over Allow', async () => {
   // allow-wildcard allows .../*/GET/pets* : both /pets and /pets/5.
-  assert.equal((await call(`${app.rest}/pets`, withAuth('allow-wildcard'))).status, 200);
-  assert.equal((await call(`${app.rest}/pets/5`, withAuth('allow-wildcard'))).status, 200);
-  assert.equal((await call(`${app.rest}/pets/5`, { method: 'POST', ...withAuth('allow-wildcard') })).status, 403);
+  assert.equal((await call(`${auth.app.rest}/pets`, withAuth('allow-wildcard'))).status, 200);
+  assert.equal((await call(`${auth.app.rest}/pets/5`, withAuth('allow-wildcard'))).status, 200);
+  assert.equal((await call(`${auth.app.rest}/pets/5`, { method: 'POST', ...withAuth('allow-wildcard') })).status, 403);
   // allow-and-deny: Allow * and Deny .../GET/pets/? (one character).
-  assert.equal((await call(`${app.rest}/pets/7`, withAuth('allow-and-deny'))).status, 403);
-  assert.equal((await call(`${app.rest}/pets/77`, withAuth('allow-and-deny'))).status, 200);
-  assert.equal((await call(`${app.rest}/pets`, withAuth('allow-and-deny'))).status, 200);
+  assert.equal((await call(`${auth.app.rest}/pets/7`, withAuth('allow-and-deny'))).status, 403);
+  assert.equal((await call(`${auth.app.rest}/pets/77`, withAuth('allow-and-deny'))).status, 200);
+  assert.equal((await call(`${auth.app.rest}/pets`, withAuth('allow-and-deny'))).status, 200);
 });
 
 test('caching: the answer is cached per token for 300 s on the clock, and the cached policy is evaluated for each method ARN', async () => {
-  const first = (await call(`${app.rest}/pets`, withAuth('allow-pets-only'))).json().requestContext.authorizer.calls;
-  const second = (await call(`${app.rest}/pets`, withAuth('allow-pets-only'))).json().requestContext.authorizer.calls;
+  const first = (await call(`${auth.app.rest}/pets`, withAuth('allow-pets-only'))).json().requestContext.authorizer.calls;
+  const second = (await call(`${auth.app.rest}/pets`, withAuth('allow-pets-only'))).json().requestContext.authorizer.calls;
   assert.equal(second, first, 'the second request was answered from the cache');
   // The cached policy allows only GET /pets: GET /pets/3 is denied without a new call.
-  const other = await call(`${app.rest}/pets/3`, withAuth('allow-pets-only'));
+  const other = await call(`${auth.app.rest}/pets/3`, withAuth('allow-pets-only'));
   assert.equal(other.status, 403);
-  await app.advance(301_000);
-  const third = (await call(`${app.rest}/pets`, withAuth('allow-pets-only'))).json().requestContext.authorizer.calls;
+  await auth.app.advance(301_000);
+  const third = (await call(`${auth.app.rest}/pets`, withAuth('allow-pets-only'))).json().requestContext.authorizer.calls;
   assert.ok(Number(third) > Number(first), `authorizer called again after the TTL (${first} → ${third})`);
 });
 
 test('REQUEST: identity sources are required, the event carries the request, and ReauthorizeEvery 0 calls every time', async () => {
-  assert.equal((await call(`${app.rest}/req/7?tenant=t1`)).status, 401);
-  assert.equal((await call(`${app.rest}/req/7`, { headers: { 'x-user': 'bob' } })).status, 401);
-  const res = await call(`${app.rest}/req/7?tenant=t1`, { headers: { 'X-User': 'bob' } });
+  assert.equal((await call(`${auth.app.rest}/req/7?tenant=t1`)).status, 401);
+  assert.equal((await call(`${auth.app.rest}/req/7`, { headers: { 'x-user': 'bob' } })).status, 401);
+  const res = await call(`${auth.app.rest}/req/7?tenant=t1`, { headers: { 'X-User': 'bob' } });
   assert.equal(res.status, 200);
   const authorizer = res.json().requestContext.authorizer;
   assert.equal(authorizer.principalId, 'bob');
@@ -116,12 +106,12 @@ test('REQUEST: identity sources are required, the event carries the request, and
   );
   assert.match(authorizer.methodArn, /^arn:aws:execute-api:us-east-1:000000000000:\w{10}\/Prod\/GET\/req\/7$/);
   // Not cached: another user with the same route is judged on its own.
-  const eve = await call(`${app.rest}/req/7?tenant=t1`, { headers: { 'X-User': 'eve' } });
+  const eve = await call(`${auth.app.rest}/req/7?tenant=t1`, { headers: { 'X-User': 'eve' } });
   assert.equal(eve.status, 403);
 });
 
 test('Authorizer: NONE opens a route of an API with a DefaultAuthorizer', async () => {
-  const res = await call(`${app.rest}/open`);
+  const res = await call(`${auth.app.rest}/open`);
   assert.equal(res.status, 200);
   assert.equal(res.json().requestContext.authorizer, undefined);
 });
@@ -129,8 +119,8 @@ test('Authorizer: NONE opens a route of an API with a DefaultAuthorizer', async 
 test('bad Authorization headers and huge tokens never crash the gateway', async () => {
   const huge = 'a'.repeat(8000);
   for (const token of [huge, '-', 'a'.repeat(3), 'bearer', '\u00e9t\u00e9']) {
-    const res = await call(`${app.rest}/pets`, { headers: { authorization: encodeURIComponent(token) } });
+    const res = await call(`${auth.app.rest}/pets`, { headers: { authorization: encodeURIComponent(token) } });
     assert.ok([401, 403, 500].includes(res.status), `${token.slice(0, 10)} → ${res.status}`);
   }
-  assert.equal((await call(`${app.rest}/pets`, withAuth('allow'))).status, 200);
+  assert.equal((await call(`${auth.app.rest}/pets`, withAuth('allow'))).status, 200);
 });
