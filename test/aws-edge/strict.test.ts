@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { Sha256 } from './sha256';
+import { Sha256 } from '../support/sha256';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { LambdaClient, InvokeCommand } from '@aws-sdk/client-lambda';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';

@@ -1,4 +1,8 @@
-/** SHA-256 / HMAC for @smithy/signature-v4 in tests, on node:crypto. */
+/**
+ * SHA-256 / HMAC for @smithy/signature-v4 in tests, on node:crypto. It repeats on purpose the
+ * adapter in src/gateways/aws/auth/verify.ts: the tests sign with smithy's signer as a reference
+ * independent of the code they check, so they do not import the verifier's own pieces.
+ */
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import type { SourceData } from '@smithy/types';
 
