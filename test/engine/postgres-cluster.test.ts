@@ -10,11 +10,11 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SQSClient, SendMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { startStratus, tempDir, removeDir, type StratusProcess } from '../support/stratus-process';
 import { startTestDatabase } from './fixtures/pg-cluster';
+import { nodeFiles, queueDepth, receiveAll, waitUntil } from './fixtures/node-stream';
 
 const TOTAL = Number(process.env.STRATUS_CLUSTER_MESSAGES ?? 20_000);
 const POISON = Math.max(10, Math.floor(TOTAL / 100));
@@ -30,19 +30,12 @@ after(async () => {
 });
 
 test('three nodes on one PostgreSQL: two killed mid-stream, nothing lost, every failing message dead-lettered', { timeout: 300_000 }, async (t) => {
-  const out = join(work, 'processed.txt');
-  const ticksFile = join(work, 'ticks.txt');
-  const envFile = join(work, 'env.json');
-  writeFileSync(out, '');
-  writeFileSync(ticksFile, '');
-  writeFileSync(envFile, JSON.stringify({ Worker: { OUT_FILE: out }, Ticker: { TICK_FILE: ticksFile } }));
-  const args = [APP, '--env-vars', envFile, '--clock', 'adjustable', '--engine', database.url];
+  const { processed, ticks: readTicks, args } = nodeFiles(work, APP, database.url);
   nodes.push(...(await Promise.all([0, 1, 2].map(() => startStratus(args)))));
   const live = () => nodes.filter((n) => n.child.exitCode === null && n.child.signalCode === null);
   const client = new SQSClient({ endpoint: nodes[0].edgeUrl, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
   const queueUrl = (name: string) => `${nodes[0].edgeUrl}/000000000000/${name}`;
   const bodies = Array.from({ length: TOTAL }, (_, i) => (i % (TOTAL / POISON) === 0 ? `poison-${i}` : `job-${i}`));
-  const processed = () => readFileSync(out, 'utf8').split('\n').filter(Boolean);
   const advanceLiveClocks = (ms: number) =>
     Promise.all(live().map((n) => fetch(`${n.edgeUrl}/_stratus/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) })));
   // Three minutes of schedule time in 10 s steps, with every live node racing for each tick. The
@@ -68,10 +61,10 @@ test('three nodes on one PostgreSQL: two killed mid-stream, nothing lost, every 
         await client.send(new SendMessageBatchCommand({ QueueUrl: queueUrl('cluster-jobs'), Entries: entries }));
       }
     })();
-    await waitUntil(() => processed().length >= TOTAL * 0.25, 120_000, 'a quarter processed');
+    await waitUntil(() => processed().length >= TOTAL * 0.25, 120_000, 'a quarter processed', 20);
     const atFirstKill = processed().length;
     await kill(nodes[1]);
-    await waitUntil(() => processed().length >= TOTAL * 0.6, 120_000, 'three fifths processed');
+    await waitUntil(() => processed().length >= TOTAL * 0.6, 120_000, 'three fifths processed', 20);
     const atSecondKill = processed().length;
     await kill(nodes[2]);
     await sending;
@@ -82,7 +75,7 @@ test('three nodes on one PostgreSQL: two killed mid-stream, nothing lost, every 
     for (;;) {
       await advanceLiveClocks(2_500);
       const unique = new Set(processed()).size;
-      const dlq = await depth(client, queueUrl('cluster-jobs-dlq'));
+      const dlq = await queueDepth(client, queueUrl('cluster-jobs-dlq'));
       if (unique === TOTAL - POISON && dlq === POISON) break;
       assert.ok(Date.now() < deadline, `stuck at ${unique} processed, ${dlq} dead-lettered`);
       await new Promise((r) => setTimeout(r, 250));
@@ -95,11 +88,11 @@ test('three nodes on one PostgreSQL: two killed mid-stream, nothing lost, every 
     assert.equal(unique.size, TOTAL - POISON);
     const dead = await receiveAll(client, queueUrl('cluster-jobs-dlq'));
     assert.deepEqual(dead.sort(), bodies.filter((b) => b.startsWith('poison')).sort(), 'every failing message in the DLQ');
-    assert.equal(await depth(client, queueUrl('cluster-jobs')), 0);
+    assert.equal(await queueDepth(client, queueUrl('cluster-jobs')), 0);
     // Each tick once: no time twice, and no minute of the grid skipped between the first and last.
     // A tick fired twice would carry two event ids (each firing builds its own event); the same
     // event delivered twice is the async invocation's at-least-once delivery, counted apart.
-    const tickLines = readFileSync(ticksFile, 'utf8').split('\n').filter(Boolean);
+    const tickLines = readTicks();
     const firings = new Map<number, Set<string>>();
     for (const [time, , eventId] of tickLines.map((line) => line.split(' '))) {
       const tick = Date.parse(time);
@@ -115,26 +108,3 @@ test('three nodes on one PostgreSQL: two killed mid-stream, nothing lost, every 
     client.destroy();
   }
 });
-
-async function depth(client: SQSClient, url: string): Promise<number> {
-  const names = ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] as const;
-  const { Attributes = {} } = await client.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: [...names] }));
-  return names.reduce((sum, n) => sum + Number(Attributes[n]), 0);
-}
-
-async function receiveAll(client: SQSClient, url: string): Promise<string[]> {
-  const seen: string[] = [];
-  for (;;) {
-    const { Messages = [] } = await client.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 300 }));
-    if (Messages.length === 0) return seen;
-    seen.push(...Messages.map((m) => m.Body!));
-  }
-}
-
-async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

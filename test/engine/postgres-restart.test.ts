@@ -10,12 +10,12 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SQSClient, SendMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, ListQueuesCommand } from '@aws-sdk/client-sqs';
+import { SQSClient, SendMessageBatchCommand, ListQueuesCommand } from '@aws-sdk/client-sqs';
 import pg from 'pg';
 import { startStratus, tempDir, removeDir, type StratusProcess } from '../support/stratus-process';
 import { startTestDatabase } from './fixtures/pg-cluster';
+import { nodeFiles, queueDepth, receiveAll, waitUntil } from './fixtures/node-stream';
 
 const APP = 'test/engine/fixtures/restart-app';
 /** Down long enough for every pool connection, the LISTEN connection and a few retries to fail. */
@@ -35,19 +35,12 @@ const skip = database.server ? false : 'needs a throwaway cluster it can restart
 
 test('a PostgreSQL restart mid-stream: nodes report it, recover by themselves, lose no acknowledged message', { skip, timeout: 300_000 }, async (t) => {
   const server = database.server!;
-  const out = join(work, 'processed.txt');
-  const ticksFile = join(work, 'ticks.txt');
-  const envFile = join(work, 'env.json');
-  writeFileSync(out, '');
-  writeFileSync(ticksFile, '');
-  writeFileSync(envFile, JSON.stringify({ Worker: { OUT_FILE: out }, Ticker: { TICK_FILE: ticksFile } }));
-  const args = [APP, '--env-vars', envFile, '--clock', 'adjustable', '--engine', database.url];
+  const { processed, ticks: readTicks, args } = nodeFiles(work, APP, database.url);
   nodes.push(await startStratus(args), await startStratus(args));
   // One attempt per call: a send the node could not store must show up here as an error, not be
   // retried behind the test's back.
   const clients = nodes.map((n) => new SQSClient({ endpoint: n.edgeUrl, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 }));
   const queueUrl = (name: string) => `${nodes[0].edgeUrl}/000000000000/${name}`;
-  const processed = () => readFileSync(out, 'utf8').split('\n').filter(Boolean);
   const advanceClocks = (ms: number) =>
     Promise.all(nodes.map((n) => fetch(`${n.edgeUrl}/_stratus/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: ms }) })));
 
@@ -106,7 +99,7 @@ test('a PostgreSQL restart mid-stream: nodes report it, recover by themselves, l
       await advanceClocks(2_500);
       const unique = new Set(processed());
       const missing = good.filter((b) => !unique.has(b)).length;
-      const dlq = await depth(clients[0], queueUrl('restart-jobs-dlq'));
+      const dlq = await queueDepth(clients[0], queueUrl('restart-jobs-dlq'));
       if (missing === 0 && dlq >= poison.length) break;
       assert.ok(Date.now() < deadline, `stuck: ${missing} acknowledged messages not processed, ${dlq}/${poison.length} dead-lettered`);
       await new Promise((r) => setTimeout(r, 250));
@@ -130,10 +123,10 @@ test('a PostgreSQL restart mid-stream: nodes report it, recover by themselves, l
     // Each node's LISTEN connection (cross-node wake-ups) is back.
     await waitUntil(async () => (await listeners(database.url)) === nodes.length, 30_000, 'both LISTEN connections re-established');
     // The schedule loop survived: a minute of clock time fires a tick again.
-    const ticksBefore = readFileSync(ticksFile, 'utf8').split('\n').filter(Boolean).length;
+    const ticksBefore = readTicks().length;
     await waitUntil(async () => {
       await advanceClocks(10_000);
-      return readFileSync(ticksFile, 'utf8').split('\n').filter(Boolean).length > ticksBefore;
+      return readTicks().length > ticksBefore;
     }, 60_000, 'a schedule tick after the restart');
 
     const stderrLines = nodes.map((n, i) => n.stderr().slice(stderrBefore[i]).split('\n').filter(Boolean).length);
@@ -161,28 +154,5 @@ async function listeners(url: string): Promise<number> {
     return rows[0].n as number;
   } finally {
     await client.end();
-  }
-}
-
-async function depth(client: SQSClient, url: string): Promise<number> {
-  const names = ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] as const;
-  const { Attributes = {} } = await client.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: [...names] }));
-  return names.reduce((sum, n) => sum + Number(Attributes[n]), 0);
-}
-
-async function receiveAll(client: SQSClient, url: string): Promise<string[]> {
-  const seen: string[] = [];
-  for (;;) {
-    const { Messages = [] } = await client.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, VisibilityTimeout: 300 }));
-    if (Messages.length === 0) return seen;
-    seen.push(...Messages.map((m) => m.Body!));
-  }
-}
-
-async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
