@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ItemPut, ItemTarget, RowKey, StoredRow, TableRecord, TableStore } from '../../types';
 import { inTransaction, type PgPool, type Queryable } from '../connection';
 import { itemKeyOf, queryStatement, scanStatement } from '../../shared/table-sql';
+import { tableStatsOf, type IndexCountRow } from '../../shared/table-stats';
 
 const EMPTY = Buffer.alloc(0);
 const ROW = `pk, sk, item_key AS "itemKey", item`;
@@ -69,16 +70,11 @@ export function createPostgresTableStore(pool: PgPool): TableStore {
       });
     },
     async tableStats(name) {
-      const { rows } = await pool.query<{ idx: string; n: number; bytes: number }>(
+      const { rows } = await pool.query<IndexCountRow>(
         `SELECT idx, count(*)::bigint AS n, coalesce(sum(size), 0)::bigint AS bytes FROM dynamo_items WHERE table_name = $1 GROUP BY idx`,
         [name],
       );
-      const base = rows.find((r) => r.idx === '');
-      return {
-        itemCount: base?.n ?? 0,
-        sizeBytes: base?.bytes ?? 0,
-        indexCounts: Object.fromEntries(rows.filter((r) => r.idx !== '').map((r) => [r.idx, r.n])),
-      };
+      return tableStatsOf(rows);
     },
     async getItems(table, keys) {
       if (keys.length === 1) return [await readBase(pool, table, keys[0])];

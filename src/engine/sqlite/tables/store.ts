@@ -7,6 +7,7 @@ import type { ItemPut, ItemTarget, RowKey, StoredRow, TableRecord, TableStore, T
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase } from '../connection';
 import { itemKeyOf, queryStatement, scanStatement } from '../../shared/table-sql';
+import { tableStatsOf, type IndexCountRow } from '../../shared/table-stats';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -83,17 +84,8 @@ export function createSqliteTableStore(db: SqliteDatabase): TableStore {
       }).immediate();
     },
     async tableStats(name) {
-      const rows = db.prepare(`SELECT idx, count(*) AS n, coalesce(sum(size), 0) AS bytes FROM dynamo_items WHERE table_name = ? GROUP BY idx`).all(name) as {
-        idx: string;
-        n: number;
-        bytes: number;
-      }[];
-      const base = rows.find((r) => r.idx === '');
-      return {
-        itemCount: base?.n ?? 0,
-        sizeBytes: base?.bytes ?? 0,
-        indexCounts: Object.fromEntries(rows.filter((r) => r.idx !== '').map((r) => [r.idx, r.n])),
-      };
+      const rows = db.prepare(`SELECT idx, count(*) AS n, coalesce(sum(size), 0) AS bytes FROM dynamo_items WHERE table_name = ? GROUP BY idx`).all(name) as IndexCountRow[];
+      return tableStatsOf(rows);
     },
     async getItems(table, keys) {
       if (keys.length === 1) return [readBase(table, keys[0])];
