@@ -1,12 +1,23 @@
 /**
  * S3 event notifications end to end through the real `stratus start`: the template's function
  * `S3` event (suffix .txt), its QueueConfiguration (prefix incoming/) and TopicConfiguration
- * (removals, fanned out to an SQS subscription) each receive S3's record shape (S3 User Guide,
+ * (removals, fanned out to an SQS subscription) each receive S3's record shape, for puts, copies,
+ * multipart completions, browser POST uploads and deletes (S3 User Guide,
  * "Event message structure", version 2.1); objects and configuration survive a restart.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startStratus, tempDir, removeDir, type StratusProcess } from '../support/stratus-process';
 import { CREDENTIALS, bodyText } from './helpers';
@@ -77,6 +88,8 @@ test('a put reaches the function (suffix .txt) with S3 record shape; the key is 
   assert.equal(record.s3.object.size, 8);
   assert.equal(record.s3.object.eTag, put.ETag!.replace(/"/g, ''));
   assert.match(record.s3.object.sequencer, /^[0-9A-F]+$/);
+  // The handler reads the object back through the SDK (unquote_plus of the key, as S3 advises).
+  await proc.waitFor(/S3BODY \{"key":"notes\/hello world.txt","body":"hi there"\}/);
 });
 
 test('creates under incoming/ reach the queue; copies are ObjectCreated:Copy; others are filtered out', async () => {
@@ -88,6 +101,23 @@ test('creates under incoming/ reach the queue; copies are ObjectCreated:Copy; ot
   await s3.send(new CopyObjectCommand({ Bucket: 'stratus-uploads', Key: 'incoming/b.bin', CopySource: 'stratus-uploads/incoming/a.bin' }));
   const copy = await receive('s3-created', (b) => b.Records?.[0]?.s3.object.key === 'incoming/b.bin');
   assert.equal(copy.Records[0].eventName, 'ObjectCreated:Copy');
+});
+
+test('multipart completions and browser POST uploads are ObjectCreated:CompleteMultipartUpload and ObjectCreated:Post', async () => {
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'stratus-uploads', Key: 'incoming/mp.bin' }));
+  const { ETag } = await s3.send(new UploadPartCommand({ Bucket: 'stratus-uploads', Key: 'incoming/mp.bin', UploadId, PartNumber: 1, Body: 'one part' }));
+  await s3.send(new CompleteMultipartUploadCommand({ Bucket: 'stratus-uploads', Key: 'incoming/mp.bin', UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag }] } }));
+  const mp = await receive('s3-created', (b) => b.Records?.[0]?.s3.object.key === 'incoming/mp.bin');
+  assert.equal(mp.Records[0].eventName, 'ObjectCreated:CompleteMultipartUpload');
+  assert.match(mp.Records[0].s3.object.eTag, /^[0-9a-f]{32}-1$/);
+  const post = await createPresignedPost(s3, { Bucket: 'stratus-uploads', Key: 'incoming/form.txt', Expires: 60 });
+  const form = new FormData();
+  for (const [k, v] of Object.entries(post.fields)) form.append(k, v);
+  form.append('file', new Blob(['from a form']), 'form.txt');
+  assert.equal((await fetch(post.url, { method: 'POST', body: form })).status, 204);
+  const posted = await receive('s3-created', (b) => b.Records?.[0]?.s3.object.key === 'incoming/form.txt');
+  assert.equal(posted.Records[0].eventName, 'ObjectCreated:Post');
+  assert.equal((await loggedRecord('incoming/form.txt')).eventName, 'ObjectCreated:Post');
 });
 
 test('a delete reaches the topic, and through it the subscribed queue, as ObjectRemoved:Delete', async () => {

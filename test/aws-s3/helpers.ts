@@ -26,7 +26,7 @@ export interface S3App {
   close(): Promise<void>;
 }
 
-export async function startS3App(options: { templatePath?: string; strict?: boolean; stateDir?: string } = {}): Promise<S3App> {
+export async function startS3App(options: { templatePath?: string; strict?: boolean; stateDir?: string; engineUrl?: string } = {}): Promise<S3App> {
   const stateDir = options.stateDir ?? tempDir('stratus-aws-s3-');
   const app = await startApp({
     templatePath: options.templatePath ?? FIXTURE,
@@ -34,7 +34,7 @@ export async function startS3App(options: { templatePath?: string; strict?: bool
     port: 0,
     edgePort: 0,
     stateDir,
-    engineUrl: defaultEngineUrl(stateDir),
+    engineUrl: options.engineUrl ?? defaultEngineUrl(stateDir),
     region: DEFAULTS.region,
     accountId: DEFAULTS.accountId,
     parameterOverrides: {},

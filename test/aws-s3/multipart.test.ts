@@ -2,7 +2,7 @@
  * Multipart uploads through the SDK (S3 API Reference: CreateMultipartUpload … ListParts): the
  * multipart ETag (MD5 of the parts' binary MD5s, then -N), part replacement, UploadPartCopy,
  * S3's completion errors (InvalidPart, InvalidPartOrder, EntityTooSmall, NoSuchUpload), abort;
- * and the bucket CORS and notification configuration round trips.
+ * and the bucket tagging, CORS and notification configuration round trips.
  */
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +13,9 @@ import {
   CreateBucketCommand,
   CreateMultipartUploadCommand,
   DeleteBucketCorsCommand,
+  DeleteBucketTaggingCommand,
+  GetBucketTaggingCommand,
+  PutBucketTaggingCommand,
   GetBucketCorsCommand,
   GetBucketNotificationConfigurationCommand,
   GetObjectCommand,
@@ -109,6 +112,15 @@ describe('multipart uploads', () => {
 });
 
 describe('bucket configuration', () => {
+  test('bucket tagging: template Tags, put, get, delete; NoSuchTagSet when none', async () => {
+    assert.deepEqual((await s3.send(new GetBucketTaggingCommand({ Bucket: 'stratus-uploads' }))).TagSet, [{ Key: 'team', Value: 's3' }]);
+    await rejectsWith(s3.send(new GetBucketTaggingCommand({ Bucket: 'multi' })), 'NoSuchTagSet', 404);
+    await s3.send(new PutBucketTaggingCommand({ Bucket: 'multi', Tagging: { TagSet: [{ Key: 'env', Value: 'dev' }] } }));
+    assert.deepEqual((await s3.send(new GetBucketTaggingCommand({ Bucket: 'multi' }))).TagSet, [{ Key: 'env', Value: 'dev' }]);
+    await s3.send(new DeleteBucketTaggingCommand({ Bucket: 'multi' }));
+    await rejectsWith(s3.send(new GetBucketTaggingCommand({ Bucket: 'multi' })), 'NoSuchTagSet', 404);
+  });
+
   test('CORS: put, get, delete; NoSuchCORSConfiguration after delete', async () => {
     const rules = [{ AllowedOrigins: ['https://*.example.com'], AllowedMethods: ['GET', 'PUT'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 300 }];
     await s3.send(new PutBucketCorsCommand({ Bucket: 'multi', CORSConfiguration: { CORSRules: rules } }));

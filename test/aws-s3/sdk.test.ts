@@ -38,7 +38,7 @@ import {
   UploadPartCopyCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { bodyText, startS3App, type S3App } from './helpers';
+import { bodyText, rawWithHost, startS3App, type S3App } from './helpers';
 
 let s: S3App;
 let s3: S3Client;
@@ -194,6 +194,13 @@ describe('objects', () => {
     await virtual.send(new PutObjectCommand({ Bucket: 'objects', Key: 'via/vhost', Body: 'virtual' }));
     assert.equal(await bodyText((await s3.send(new GetObjectCommand({ Bucket: 'objects', Key: 'via/vhost' }))).Body), 'virtual');
     assert.deepEqual((await virtual.send(new ListObjectsV2Command({ Bucket: 'objects', Prefix: 'via/' }))).Contents?.map((c) => c.Key), ['via/vhost']);
+    // The other virtual-hosted spellings clients use, by Host header alone.
+    const port = new URL(s.endpoint).port;
+    for (const host of ['objects.s3.amazonaws.com', 'objects.s3.us-east-1.amazonaws.com', `objects.s3.localhost:${port}`, `objects.localhost:${port}`]) {
+      assert.equal((await rawWithHost(s.endpoint, 'GET', '/via/vhost', host)).text, 'virtual', host);
+    }
+    // `s3.amazonaws.com` itself is path-style.
+    assert.equal((await rawWithHost(s.endpoint, 'GET', '/objects/via/vhost', 's3.amazonaws.com')).text, 'virtual');
   });
 });
 

@@ -2,17 +2,20 @@
  * Object bytes on disk, one immutable file per blob, named by a generated id — never by the
  * object's key, so no key can reach outside this folder. A blob is written under `tmp/` and
  * renamed into place only when `commit()` is called (after the caller checked its digests): a
- * crash mid-upload leaves a temp file, swept on the next open, never a half object.
+ * crash mid-upload leaves a temp file, swept on a later open, never a half object. Several nodes
+ * may share the folder (PostgreSQL engine): ids never collide and nothing is rewritten in place.
  * Layout: `<dir>/<first two id chars>/<id>`, `<dir>/tmp/<id>`.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { link, copyFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 
 const BLOB_ID = /^[0-9a-f]{32}$/;
+/** A temp file untouched this long belongs to an upload that will never finish. */
+const STALE_TEMP_MS = 24 * 3600_000;
 
 export interface StagedBlob {
   blobId: string;
@@ -31,28 +34,38 @@ export interface ByteRange {
 
 export class ObjectFiles {
   private readonly tmp: string;
+  /** Fan-out folders known to exist (256 at most), so a commit is one rename, not a mkdir too. */
+  private readonly folders = new Set<string>();
 
   constructor(private readonly dir: string) {
     this.tmp = join(dir, 'tmp');
-    // Leftovers of uploads a crash interrupted: nothing points at them.
-    rmSync(this.tmp, { recursive: true, force: true });
     mkdirSync(this.tmp, { recursive: true });
+    // Leftovers of uploads a crash interrupted: nothing points at them. Only old ones go, since
+    // another node sharing this folder may be writing the recent ones right now.
+    const cutoff = Date.now() - STALE_TEMP_MS;
+    for (const name of readdirSync(this.tmp)) {
+      const path = join(this.tmp, name);
+      if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? cutoff) < cutoff) rmSync(path, { force: true });
+    }
   }
 
   /** Streams `source` into a temp file (backpressure end to end: memory stays flat). */
-  async stage(source: Readable | AsyncIterable<Buffer>): Promise<StagedBlob> {
+  async stage(source: Readable | AsyncIterable<Buffer> | Iterable<Buffer>): Promise<StagedBlob> {
     const blobId = randomUUID().replace(/-/g, '');
     const temp = join(this.tmp, blobId);
     let size = 0;
     const out = createWriteStream(temp);
     try {
-      await pipeline(source, async function* (chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) {
+      const counted = async function* () {
+        for await (const chunk of source as AsyncIterable<Buffer>) {
           size += chunk.length;
           yield chunk;
         }
-      }, out);
+      };
+      await pipeline(counted, out);
     } catch (err) {
+      // A stream destroyed while still opening creates its file afterwards: wait for its close.
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await unlink(temp).catch(() => {});
       throw err;
     }
@@ -91,7 +104,11 @@ export class ObjectFiles {
       blobId,
       size,
       commit: async () => {
-        mkdirSync(join(this.dir, blobId.slice(0, 2)), { recursive: true });
+        const folder = blobId.slice(0, 2);
+        if (!this.folders.has(folder)) {
+          mkdirSync(join(this.dir, folder), { recursive: true });
+          this.folders.add(folder);
+        }
         await rename(temp, this.path(blobId));
       },
       discard: () => unlink(temp).catch(() => {}),

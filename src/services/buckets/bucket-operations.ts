@@ -1,14 +1,17 @@
 /**
- * Buckets themselves: CreateBucket, DeleteBucket, HeadBucket, ListBuckets, and the CORS and
- * notification subresources.
+ * Buckets themselves: CreateBucket, DeleteBucket, HeadBucket, ListBuckets, and the tagging, CORS
+ * and notification subresources.
  */
 import type { BucketRecord } from '../../engine/types';
 import type { BucketContext, RequestOrigin } from './context';
-import { bucketAlreadyOwnedByYou, bucketNotEmpty, invalidBucketName, noSuchBucket, noSuchCors } from './errors';
+import { bucketAlreadyOwnedByYou, bucketNotEmpty, invalidBucketName, invalidTag, noSuchBucket, noSuchCors, noSuchTagSet } from './errors';
 import { isValidBucketName } from './limits';
 import { validateCorsRules, findCorsRule, type CorsRule } from './cors';
 import { parseStored, validateTarget, type NotificationConfiguration } from './notification-config';
 import { sendTestEvents } from './notifications';
+
+/** S3 allows at most 50 tags per bucket. */
+const MAX_BUCKET_TAGS = 50;
 
 export function createBucketOperations(ctx: BucketContext) {
   return {
@@ -30,6 +33,22 @@ export function createBucketOperations(ctx: BucketContext) {
 
     headBucket: (name: string) => ctx.requireBucket(name),
     listBuckets: () => ctx.store.listBuckets(),
+
+    /** Bucket tags (S3 allows 50 per bucket); NoSuchTagSet when there are none. */
+    async getBucketTags(name: string): Promise<Record<string, string>> {
+      const bucket = await ctx.requireBucket(name);
+      if (Object.keys(bucket.tags).length === 0) throw noSuchTagSet(name);
+      return bucket.tags;
+    },
+    async putBucketTags(name: string, tags: Record<string, string>): Promise<void> {
+      await ctx.requireBucket(name);
+      if (Object.keys(tags).length > MAX_BUCKET_TAGS) throw invalidTag('Bucket tag count cannot be greater than 50');
+      for (const [key, value] of Object.entries(tags)) {
+        if (key.length === 0 || key.length > 128 || key.startsWith('aws:')) throw invalidTag('The TagKey you have provided is invalid');
+        if (value.length > 256) throw invalidTag('The TagValue you have provided is invalid');
+      }
+      await ctx.store.updateBucket(name, { tags });
+    },
 
     async putBucketCors(name: string, rules: CorsRule[]): Promise<void> {
       await ctx.requireBucket(name);

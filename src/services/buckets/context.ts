@@ -24,7 +24,10 @@ export interface BucketServiceOptions {
 
 export interface BucketContext extends BucketServiceOptions {
   requireBucket(name: string): Promise<BucketRecord>;
-  /** Deletes files nothing points at any more; a failure only leaves an orphan file. */
+  /**
+   * Deletes files nothing points at any more, off the request's path (no row names them, so no
+   * reader can need them); a failure only leaves an orphan file.
+   */
   free(blobIds: string[]): Promise<void>;
 }
 
@@ -36,6 +39,8 @@ export function createContext(options: BucketServiceOptions): BucketContext {
       if (!bucket) throw noSuchBucket(name);
       return bucket;
     },
-    free: (blobIds) => options.files.remove(blobIds).catch(options.onError),
+    free: async (blobIds) => {
+      if (blobIds.length > 0) void options.files.remove(blobIds).catch(options.onError);
+    },
   };
 }

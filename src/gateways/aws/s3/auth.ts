@@ -14,19 +14,15 @@ import type { EdgeRequest } from '../request';
 import type { SignatureReading } from '../auth/signature';
 import { isStrict, type AuthConfig } from '../auth';
 import { MAX_PRESIGNED_EXPIRES_S, verifySignature } from '../auth/verify';
+import { armChunkVerifier, signatureDoesNotMatch, signingKey } from './chunk-signatures';
+import type { ChunkVerifier } from './chunked';
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export const signatureDoesNotMatch = () =>
-  new S3Error(
-    'SignatureDoesNotMatch',
-    'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
-    403,
-  );
 const invalidAccessKeyId = (key: string) =>
   new S3Error('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403, { AWSAccessKeyId: key });
 
-export async function authenticateS3(req: EdgeRequest, reading: SignatureReading, config: AuthConfig | undefined, now: number): Promise<void> {
+export async function authenticateS3(req: EdgeRequest, reading: SignatureReading, config: AuthConfig | undefined, now: number, chunks: ChunkVerifier = {}): Promise<void> {
   if (reading.kind === 'signed' && reading.signature.form === 'query') checkExpiry(reading.signature.amzDate, reading.signature.expires, now);
   if (!isStrict(config)) return;
   if (reading.kind === 'none') throw new S3Error('AccessDenied', 'Access Denied', 403);
@@ -38,7 +34,10 @@ export async function authenticateS3(req: EdgeRequest, reading: SignatureReading
   const secret = config!.credentials![sig.accessKeyId];
   if (secret === undefined) throw invalidAccessKeyId(sig.accessKeyId);
   const verdict = await verifySignature(req, sig, secret, now, { streamedBody: true });
-  if (verdict.ok) return;
+  if (verdict.ok) {
+    if (String(req.headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-AWS4-HMAC-SHA256-PAYLOAD')) armChunkVerifier(chunks, sig, secret);
+    return;
+  }
   if (verdict.problem === 'badSignature') throw signatureDoesNotMatch();
   if (verdict.problem === 'expired') {
     throw new S3Error('RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.', 403, {
@@ -82,8 +81,7 @@ export function verifyPostSignature(fields: Map<string, string>, config: AuthCon
   }
   const secret = config!.credentials![accessKeyId];
   if (secret === undefined) throw invalidAccessKeyId(accessKeyId);
-  let key: Buffer = createHmac('sha256', `AWS4${secret}`).update(date).digest();
-  for (const part of [region, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+  const key = signingKey(secret, date, region, service);
   const expected = Buffer.from(createHmac('sha256', key).update(fields.get('policy')!).digest('hex'));
   const given = Buffer.from(fields.get('x-amz-signature')!);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw signatureDoesNotMatch();

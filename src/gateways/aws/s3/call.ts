@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { BucketService, RequestOrigin } from '../../../services/buckets';
 import { S3Error } from '../../../services/buckets/errors';
 import type { AuthConfig } from '../auth';
-import { decodeAwsChunked } from './chunked';
+import { decodeAwsChunked, type ChunkVerifier } from './chunked';
 import { one } from './headers';
 
 /** Request bodies read whole (XML configurations, DeleteObjects) are small: S3 caps them too. */
@@ -33,8 +33,8 @@ export function isAwsChunked(headers: IncomingHttpHeaders): boolean {
   return encoding.split(',').some((e) => e.trim() === 'aws-chunked') || hash.startsWith('STREAMING-');
 }
 
-export function payloadOf(req: IncomingMessage, trailers: Map<string, string>): AsyncIterable<Buffer> {
-  return isAwsChunked(req.headers) ? decodeAwsChunked(req, trailers) : (req as AsyncIterable<Buffer>);
+export function payloadOf(req: IncomingMessage, trailers: Map<string, string>, chunks: ChunkVerifier): AsyncIterable<Buffer> {
+  return isAwsChunked(req.headers) ? decodeAwsChunked(req, trailers, chunks) : (req as AsyncIterable<Buffer>);
 }
 
 export async function readText(call: S3Call, max = MAX_XML_BYTES): Promise<string> {

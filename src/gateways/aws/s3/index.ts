@@ -7,9 +7,9 @@
  *
  * Not done yet / differs on purpose:
  * - no versioning, ACLs, bucket policies, website hosting, lifecycle, replication, encryption,
- *   object lock, bucket tagging (501 NotImplemented); storage class is always STANDARD;
- * - chunk signatures of STREAMING-AWS4-HMAC-SHA256-PAYLOAD bodies are not verified (the seed
- *   signature is, in strict mode); CRC64NVME checksums are accepted but not verified;
+ *   object lock (501 NotImplemented); storage class is always STANDARD;
+ * - in strict mode chunk signatures are verified, a trailer's signature is not; CRC64NVME
+ *   checksums are accepted but not verified;
  * - presigned URLs are checked for expiry always, for their signature only in strict mode;
  * - object bytes live on this node's disk, also with the PostgreSQL engine (metadata is shared,
  *   bytes are not: one S3-serving node per state directory).
@@ -54,6 +54,7 @@ export function s3EdgeHandler(options: S3EdgeOptions): EdgeHandler {
     try {
       const address = addressOf(header(req, 'host'), head.rawPath);
       const trailers = new Map<string, string>();
+      const chunks = {};
       const scope = signingScope(reading);
       call = {
         method: head.method,
@@ -61,7 +62,7 @@ export function s3EdgeHandler(options: S3EdgeOptions): EdgeHandler {
         ...address,
         query: head.query,
         headers: req.headers,
-        body: payloadOf(req, trailers),
+        body: payloadOf(req, trailers, chunks),
         trailers,
         origin: { requestId, sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, ''), accessKeyId: scope.accessKeyId },
         service: options.service,
@@ -71,7 +72,7 @@ export function s3EdgeHandler(options: S3EdgeOptions): EdgeHandler {
       };
       const operation = operationFor(call);
       // Preflights and browser form posts carry no signature of the request itself.
-      if (operation.name !== 'Preflight' && operation.name !== 'PostObject') await authenticateS3(head, reading, options.auth, options.clock.now());
+      if (operation.name !== 'Preflight' && operation.name !== 'PostObject') await authenticateS3(head, reading, options.auth, options.clock.now(), chunks);
       const answer = await operation.run(call);
       const cors = operation.name === 'Preflight' ? {} : await actualCorsHeaders(call);
       await send(res, req, answer, { ...cors, 'x-amz-request-id': requestId, 'x-amz-id-2': hostId });

@@ -37,7 +37,8 @@ export function operationFor(call: S3Call): { name: string; run: Operation } {
       case 'PUT':
         if (has('cors')) return op('PutBucketCors', sub.putBucketCors);
         if (has('notification')) return op('PutBucketNotificationConfiguration', sub.putBucketNotification);
-        if (has('tagging') || has('versioning')) throw notImplemented(has('tagging') ? '?tagging' : '?versioning');
+        if (has('tagging')) return op('PutBucketTagging', sub.putBucketTagging);
+        if (has('versioning')) throw notImplemented('?versioning');
         return op('CreateBucket', buckets.createBucket);
       case 'GET':
         if (has('cors')) return op('GetBucketCors', sub.getBucketCors);
@@ -45,13 +46,14 @@ export function operationFor(call: S3Call): { name: string; run: Operation } {
         if (has('location')) return op('GetBucketLocation', buckets.getBucketLocation);
         if (has('uploads')) return op('ListMultipartUploads', multipart.listMultipartUploads);
         if (has('versioning')) return op('GetBucketVersioning', getBucketVersioning);
-        if (has('tagging')) throw notImplemented('?tagging');
+        if (has('tagging')) return op('GetBucketTagging', sub.getBucketTagging);
         if (q.get('list-type') === '2') return op('ListObjectsV2', listing.listObjectsV2);
         return op('ListObjects', listing.listObjectsV1);
       case 'HEAD':
         return op('HeadBucket', buckets.headBucket);
       case 'DELETE':
         if (has('cors')) return op('DeleteBucketCors', sub.deleteBucketCors);
+        if (has('tagging')) return op('DeleteBucketTagging', sub.deleteBucketTagging);
         return op('DeleteBucket', buckets.deleteBucket);
       case 'POST':
         if (has('delete')) return op('DeleteObjects', objects.deleteObjects);

@@ -1,4 +1,4 @@
-/** Object tagging, bucket CORS and bucket notification configuration, in S3's XML. */
+/** Object and bucket tagging, bucket CORS and bucket notification configuration, in S3's XML. */
 import type { CorsRule, NotificationConfiguration, TargetConfiguration } from '../../../../services/buckets';
 import { filterRules } from '../../../../services/buckets/notification-config';
 import { invalidTag, malformedXml } from '../../../../services/buckets/errors';
@@ -6,13 +6,10 @@ import { type S3Call, readText, requireBucket, requireKey } from '../call';
 import { document, el, esc, list, parseXml, text, texts, type XmlNode } from '../xml';
 import { empty, xmlResponse, type S3Response } from '../response';
 
-export async function getObjectTagging(call: S3Call): Promise<S3Response> {
-  const tags = await call.service.getObjectTags(requireBucket(call), requireKey(call));
-  const set = Object.entries(tags).map(([k, v]) => el('Tag', el('Key', esc(k)) + el('Value', esc(v)))).join('');
-  return xmlResponse(document('Tagging', el('TagSet', set)));
-}
+const taggingDocument = (tags: Record<string, string>) =>
+  xmlResponse(document('Tagging', el('TagSet', Object.entries(tags).map(([k, v]) => el('Tag', el('Key', esc(k)) + el('Value', esc(v)))).join(''))));
 
-export async function putObjectTagging(call: S3Call): Promise<S3Response> {
+async function readTagging(call: S3Call): Promise<Record<string, string>> {
   const root = parseXml(await readText(call), 'Tagging');
   const tags: Record<string, string> = {};
   for (const tag of list((root.TagSet as XmlNode | undefined)?.Tag)) {
@@ -21,8 +18,30 @@ export async function putObjectTagging(call: S3Call): Promise<S3Response> {
     if (Object.hasOwn(tags, key)) throw invalidTag('Cannot provide multiple Tags with the same key');
     tags[key] = text(tag.Value) ?? '';
   }
-  await call.service.putObjectTags(requireBucket(call), requireKey(call), tags);
+  return tags;
+}
+
+export async function getObjectTagging(call: S3Call): Promise<S3Response> {
+  return taggingDocument(await call.service.getObjectTags(requireBucket(call), requireKey(call)));
+}
+
+export async function putObjectTagging(call: S3Call): Promise<S3Response> {
+  await call.service.putObjectTags(requireBucket(call), requireKey(call), await readTagging(call));
   return empty(200);
+}
+
+export async function getBucketTagging(call: S3Call): Promise<S3Response> {
+  return taggingDocument(await call.service.getBucketTags(requireBucket(call)));
+}
+
+export async function putBucketTagging(call: S3Call): Promise<S3Response> {
+  await call.service.putBucketTags(requireBucket(call), await readTagging(call));
+  return empty(204);
+}
+
+export async function deleteBucketTagging(call: S3Call): Promise<S3Response> {
+  await call.service.putBucketTags(requireBucket(call), {});
+  return empty(204);
 }
 
 export async function deleteObjectTagging(call: S3Call): Promise<S3Response> {
