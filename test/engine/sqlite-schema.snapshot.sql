@@ -181,6 +181,13 @@ CREATE TABLE queues (
   next_sequence     INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 
+CREATE TABLE schedule_outbox (
+  key         TEXT NOT NULL,
+  tick        INTEGER NOT NULL,
+  lease_until INTEGER NOT NULL,
+  PRIMARY KEY (key, tick)
+) WITHOUT ROWID;
+
 CREATE TABLE schedule_state (
   key          TEXT PRIMARY KEY,
   created_at   INTEGER NOT NULL,
@@ -264,6 +271,8 @@ CREATE INDEX queue_messages_expiry ON queue_messages (expires_at);
 CREATE INDEX queue_messages_group ON queue_messages (queue, group_id, seq) WHERE group_id IS NOT NULL;
 
 CREATE INDEX queue_move_tasks_source ON queue_move_tasks (source, started_at);
+
+CREATE INDEX schedule_outbox_lease ON schedule_outbox (lease_until);
 
 CREATE UNIQUE INDEX topic_subscriptions_endpoint ON topic_subscriptions (topic, protocol, endpoint);
 

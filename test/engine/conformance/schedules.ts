@@ -11,13 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import type { Engine } from '../../../src/engine/types';
+import type { Engine, PendingTick, ScheduleStateStore } from '../../../src/engine/types';
 import { spawnTs, type Child } from '../fixtures/child';
 import { trackedEngines } from './tracked';
 
 const CLAIM_CHILD = fileURLToPath(new URL('../../services-schedules/fixtures/claim-child.ts', import.meta.url));
 const T0 = Date.UTC(2024, 0, 31, 9, 0, 0);
 const MINUTE = 60_000;
+const LEASE = 30_000;
 
 export interface ScheduleConformanceOptions {
   /** Engine URL a child process can open to reach the same database. */
@@ -103,6 +104,70 @@ export function runScheduleStateConformance(name: string, open: () => Promise<En
       assert.equal(await second.schedules.claimTick(key, T0 + MINUTE), false);
     });
 
+    test('a claim with a lease records the tick pending in the same step; a lost claim records nothing', async () => {
+      const { schedules } = await openTracked();
+      const key = uniqueKey();
+      await schedules.register(key, T0);
+      assert.equal(await schedules.claimTick(key, T0 + MINUTE, T0 + MINUTE + LEASE), true);
+      assert.equal(await schedules.claimTick(key, T0 + MINUTE, T0 + MINUTE + LEASE), false, 'the same tick twice');
+      assert.equal(await schedules.claimTick(key, T0, T0 + LEASE), false, 'an older tick');
+      assert.equal(await schedules.claimTick(key, T0 + 2 * MINUTE), true, 'without a lease: no outbox row');
+      assert.deepEqual(await pendingOf(schedules, key), [{ key, tick: T0 + MINUTE, leaseUntil: T0 + MINUTE + LEASE }]);
+      assert.equal(await schedules.lastFired(key), T0 + 2 * MINUTE);
+      await schedules.markDelivered(key, T0 + MINUTE);
+      await schedules.markDelivered(key, T0 + MINUTE);
+      assert.deepEqual(await pendingOf(schedules, key), [], 'delivered, and markDelivered is idempotent');
+    });
+
+    test('takeStaleTicks hands out only ticks past their lease, re-leased, oldest first', async () => {
+      const { schedules } = await openTracked();
+      const [key, other] = [uniqueKey(), uniqueKey()];
+      await schedules.claimTick(key, T0 + MINUTE, T0 + MINUTE + LEASE);
+      await schedules.claimTick(other, T0, T0 + MINUTE + LEASE);
+      await schedules.claimTick(key, T0 + 2 * MINUTE, T0 + 2 * MINUTE + LEASE);
+      const mine = (taken: PendingTick[]) => taken.filter((p) => p.key === key || p.key === other);
+      assert.deepEqual(mine(await schedules.takeStaleTicks(T0 + MINUTE + LEASE - 1, T0 + 9 * MINUTE, 1_000)), [], 'leases still running');
+      const first = mine(await schedules.takeStaleTicks(T0 + MINUTE + LEASE, T0 + 5 * MINUTE, 1_000));
+      assert.deepEqual(first, [
+        { key: other, tick: T0, leaseUntil: T0 + 5 * MINUTE },
+        { key, tick: T0 + MINUTE, leaseUntil: T0 + 5 * MINUTE },
+      ]);
+      assert.deepEqual(mine(await schedules.takeStaleTicks(T0 + 3 * MINUTE, T0 + 9 * MINUTE, 1_000)), [{ key, tick: T0 + 2 * MINUTE, leaseUntil: T0 + 9 * MINUTE }], 'the re-leased ones are not stale again yet');
+      const again = mine(await schedules.takeStaleTicks(T0 + 5 * MINUTE, T0 + 10 * MINUTE, 1_000));
+      assert.deepEqual(again.map((p) => p.tick), [T0, T0 + MINUTE], 'a lease that ran out again is taken again');
+      const limited = await schedules.takeStaleTicks(T0 + 20 * MINUTE, T0 + 30 * MINUTE, 1);
+      assert.ok(limited.length <= 1, 'limit');
+      await schedules.markDelivered(key, T0 + MINUTE);
+      await schedules.markDelivered(key, T0 + 2 * MINUTE);
+      await schedules.markDelivered(other, T0);
+      assert.deepEqual(await pendingOf(schedules, key), []);
+    });
+
+    test('two engines sweeping at once: each stale tick taken by exactly one', async () => {
+      const [a, b] = await Promise.all([openTracked(), openTracked()]);
+      const key = uniqueKey();
+      const ticks = Array.from({ length: 30 }, (_, i) => T0 + i * MINUTE);
+      for (const tick of ticks) await a.schedules.claimTick(key, tick, T0);
+      const taken: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        const results = await Promise.all([a, b, a, b].map((e) => e.schedules.takeStaleTicks(T0 + LEASE, T0 + 60 * MINUTE, 7)));
+        taken.push(...results.flat().filter((p) => p.key === key).map((p) => p.tick));
+      }
+      taken.push(...(await b.schedules.takeStaleTicks(T0 + LEASE, T0 + 60 * MINUTE, 1_000)).filter((p) => p.key === key).map((p) => p.tick));
+      assert.deepEqual(taken.sort((x, y) => x - y), ticks);
+      for (const tick of ticks) await a.schedules.markDelivered(key, tick);
+    });
+
+    test('durability: a pending tick survives close and reopen', async () => {
+      const first = await open();
+      const key = uniqueKey();
+      await first.schedules.claimTick(key, T0, T0 + LEASE);
+      await first.close();
+      const second = await openTracked();
+      assert.deepEqual(await pendingOf(second.schedules, key), [{ key, tick: T0, leaseUntil: T0 + LEASE }]);
+      await second.schedules.markDelivered(key, T0);
+    });
+
     const crossProcessSkip = options.url ? false : 'no engine URL given for a child process';
     test('three processes racing on 200 ticks: every tick won by exactly one', { skip: crossProcessSkip, timeout: 30_000 }, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'stratus-claim-'));
@@ -131,4 +196,8 @@ async function collectWins(child: Child): Promise<number[]> {
     .split('\n')
     .filter((line) => line.startsWith('won '))
     .map((line) => Number(line.slice(4)));
+}
+
+async function pendingOf(store: ScheduleStateStore, key: string) {
+  return (await store.pendingTicks()).filter((p) => p.key === key);
 }
