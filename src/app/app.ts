@@ -134,6 +134,7 @@ export async function startApp(config: AppConfig, clock: Clock = config.adjustab
       accountId: config.accountId,
       endpointUrl: edge.url,
       smtpRelay: config.smtpRelay,
+      testPauseAfterTickClaimMs: config.testPauseAfterTickClaimMs,
       onError: (err) => process.stderr.write(`stratus: ${(err as Error)?.message ?? String(err)}\n`),
     });
     stops.push(() => asyncStack.stop());

@@ -46,6 +46,8 @@ export interface AsyncStackOptions {
   /** `smtp://host:port`: relay every accepted mail there too (SES sends, SNS e-mail). */
   smtpRelay?: string;
   onError(err: unknown): void;
+  /** Test-only: see AppConfig.testPauseAfterTickClaimMs. */
+  testPauseAfterTickClaimMs?: number;
 }
 
 export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack> {
@@ -96,7 +98,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     accountId: o.accountId,
     onScheduleRule: scheduleRuleListener(() => schedules!, { region: o.region, accountId: o.accountId }),
   });
-  schedules = createScheduleService({ store: o.engine.schedules, clock: o.clock, dispatcher, region: o.region, accountId: o.accountId, onError: o.onError });
+  schedules = createScheduleService({ store: o.engine.schedules, clock: o.clock, dispatcher, region: o.region, accountId: o.accountId, onError: o.onError, pauseAfterClaimMs: o.testPauseAfterTickClaimMs });
   const pollers: QueuePoller[] = [];
   const streamPollers: StreamPoller[] = [];
   const stop = async () => {

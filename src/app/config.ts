@@ -28,6 +28,8 @@ export interface AppConfig {
   awsCredentials?: Record<string, string>;
   /** `smtp://host:port`: every mail the outbox accepts (SES, SNS e-mail) is also relayed there. */
   smtpRelay?: string;
+  /** Test-only (env STRATUS_TEST_PAUSE_AFTER_TICK_CLAIM_MS): widens a schedule tick's claim-to-delivery window for crash tests. */
+  testPauseAfterTickClaimMs?: number;
 }
 
 export const DEFAULTS = Object.freeze({

@@ -103,7 +103,16 @@ export function buildConfig(target: string | undefined, flags: CommonFlags): App
     adjustableClock: parseClockMode(flags.clock) === 'adjustable',
     smtpRelay: parseSmtpRelay(flags.smtpRelay ?? process.env.STRATUS_SMTP_RELAY),
     awsCredentials: parseCredentials(flags.credentials ?? splitEnvList(process.env.STRATUS_CREDENTIALS)),
+    testPauseAfterTickClaimMs: testPauseMs(process.env.STRATUS_TEST_PAUSE_AFTER_TICK_CLAIM_MS),
   });
+}
+
+/** STRATUS_TEST_PAUSE_AFTER_TICK_CLAIM_MS: for crash tests only (see services/schedules/firing.ts). */
+function testPauseMs(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) throw new UserError('BadEnv', `STRATUS_TEST_PAUSE_AFTER_TICK_CLAIM_MS: expected a whole number of ms, got "${value}"`);
+  return ms;
 }
 
 export function parseClockMode(value: string | undefined): 'system' | 'adjustable' {

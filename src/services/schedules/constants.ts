@@ -23,3 +23,21 @@ export const MAX_CATCH_UP_TICKS = 100;
 export const LATENESS_SAMPLES = 1_000;
 
 export const MINUTE_MS = 60_000;
+
+/**
+ * How long a node that claimed a tick is presumed to be delivering it. Past that the tick counts
+ * as abandoned (its node died between claim and delivery) and any node redelivers it.
+ */
+export const TICK_LEASE_MS = 30_000;
+
+/** How often each node looks for abandoned ticks (and once at start). */
+export const OUTBOX_SWEEP_MS = 10_000;
+
+/** Abandoned ticks taken per sweep query. */
+export const OUTBOX_BATCH = 100;
+
+/**
+ * A pending tick older than this is dropped, not redelivered: EventBridge's default (and largest)
+ * MaximumEventAgeInSeconds, 24 hours (API RetryPolicy), past which AWS gives up on an event too.
+ */
+export const MAX_PENDING_TICK_AGE_MS = 86_400_000;

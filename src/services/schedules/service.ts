@@ -1,6 +1,7 @@
 /**
  * The schedules service: one timer loop per schedule sleeping on the injected clock until the next
- * due tick, then firing through the engine's compare-and-set (see firing.ts). Also the operations
+ * due tick, then firing through the engine's compare-and-set (see firing.ts), plus one sweep loop
+ * redelivering ticks a crashed node claimed but did not deliver (outbox.ts). Also the operations
  * behind `stratus schedules` (list, run NAME) and enable/disable.
  */
 import type { ScheduleStateStore } from '../../engine/types';
@@ -10,6 +11,7 @@ import type { TargetDispatcher } from '../targets/types';
 import type { ScheduleDefinition, ScheduleSourceKind, ScheduleState } from './definition';
 import { fireNow, runDueFor, type CatchUpMode, type FiringContext } from './firing';
 import { LatenessRecorder, type LatenessStats } from './lateness';
+import { redeliverAbandoned, sweepLoop } from './outbox';
 import { createRuntime, type ScheduleRuntime } from './runtime';
 
 export interface ScheduleServiceOptions {
@@ -22,6 +24,8 @@ export interface ScheduleServiceOptions {
   catchUp?: CatchUpMode;
   /** A delivery the dispatcher refused. Default: written to stderr. */
   onError?: (err: unknown, schedule: ScheduleDefinition) => void;
+  /** Test-only crash window between a won claim and its delivery (firing.ts). */
+  pauseAfterClaimMs?: number;
 }
 
 export interface ScheduleListing {
@@ -51,6 +55,8 @@ export interface ScheduleService {
   /** Fires every due tick now (what the loops do when they wake); returns ticks fired by this node. */
   runDue(): Promise<number>;
   tick(): Promise<number>;
+  /** Redelivers ticks abandoned past their lease (what the sweep does at start and every 10 s); returns how many. */
+  redeliverAbandoned(): Promise<number>;
   /** Fires one schedule's targets now, outside its grid (`stratus schedules run NAME`). */
   runNow(name: string): Promise<void>;
   list(): Promise<ScheduleListing[]>;
@@ -70,10 +76,13 @@ export function createScheduleService(options: ScheduleServiceOptions): Schedule
     catchUp: options.catchUp ?? 'none',
     lateness,
     onError: options.onError ?? ((err, s) => console.error(`[schedules] ${s.name}: delivery failed:`, err)),
+    inFlight: new Set(),
+    pauseAfterClaimMs: options.pauseAfterClaimMs,
   };
   const runtimes: ScheduleRuntime[] = [];
   const abort = new AbortController();
   const loops = new Map<ScheduleRuntime, { stop: AbortController; done: Promise<void> }>();
+  let sweeping: Promise<void> | undefined;
 
   const find = (name: string) => findRuntime(runtimes, name);
   const runDue = async () => (await Promise.all(runtimes.map((r) => runDueFor(r, ctx)))).reduce((a, b) => a + b, 0);
@@ -97,6 +106,8 @@ export function createScheduleService(options: ScheduleServiceOptions): Schedule
   return {
     async start(definitions) {
       for (const definition of definitions) await add(definition);
+      // After every schedule is known, so the first sweep can redeliver any of them.
+      sweeping ??= sweepLoop(runtimes, ctx, abort.signal, (err) => console.error('[schedules] redelivering abandoned ticks failed:', err));
     },
     async upsert(definition) {
       await remove(definition.key);
@@ -106,8 +117,10 @@ export function createScheduleService(options: ScheduleServiceOptions): Schedule
     async stop() {
       abort.abort(new Error('schedule service stopped'));
       await Promise.all([...loops.values()].map((l) => l.done));
+      await sweeping;
       await Promise.all(runtimes.map((r) => r.chain));
     },
+    redeliverAbandoned: () => redeliverAbandoned(runtimes, ctx),
     runDue,
     tick: runDue,
     runNow: async (name) => fireNow(find(name), ctx),
