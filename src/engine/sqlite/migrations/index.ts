@@ -7,6 +7,7 @@ import { sql as mail } from './0005_mail';
 import { sql as buckets } from './0006_buckets';
 import { sql as tables } from './0007_tables';
 import { sql as connections } from './0008_connections';
+import { sql as eventRules } from './0010_event_rules';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,6 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'buckets', sql: buckets },
   { version: 7, name: 'tables', sql: tables },
   { version: 8, name: 'connections', sql: connections },
+  // 0009 is another branch's; the lead merges it in before this one.
+  { version: 10, name: 'event-rules', sql: eventRules },
 ];
