@@ -39,11 +39,12 @@ async function putEntry(ctx: EventsContext, entry: api.PutEventsEntry, onDropped
   const event = envelopeOf(ctx, checked, ingestionTime);
   const busName = busNameOf(entry.EventBusName);
   try {
-    if (!(await ctx.registry.getBus(busName))) {
+    const rules = await ctx.registry.busRules(busName);
+    if (!rules) {
       onDropped?.(event, busName);
       return { EventId: event.id };
     }
-    for (const rule of matchingRules(ctx, await ctx.registry.listRules(busName), event)) {
+    for (const rule of matchingRules(ctx, rules, event)) {
       await deliverToTargets(ctx, rule, event, ingestionTime);
     }
   } catch {
