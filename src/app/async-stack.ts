@@ -18,7 +18,7 @@ import { createMailService, type MailService } from '../services/mail';
 import type { TargetDispatcher } from '../services/targets/types';
 import { readQueueMappings, DEFAULT_CONCURRENCY, type QueueMapping } from '../sources/queue-pollers/mapping';
 import { QueuePoller } from '../sources/queue-pollers/poller';
-import { scheduleOfRule, scheduleRuleListener } from './schedule-rules';
+import { ScheduleRuleSync } from './schedule-rules';
 import { createTableService, type TableService } from '../services/tables';
 import { readStreamMappings } from '../sources/table-streams/mapping';
 import { StreamPoller } from '../sources/table-streams/poller';
@@ -89,6 +89,8 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
   dispatcher.retries = retries;
   asyncInvoker.dispatcher = dispatcher;
   let schedules: ScheduleService | undefined;
+  const account = { region: o.region, accountId: o.accountId };
+  const scheduleRules = new ScheduleRuleSync(() => schedules!, () => events!, account, o.onError);
   events = createEventsService({
     clock: o.clock,
     dispatcher,
@@ -96,7 +98,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     accountId: o.accountId,
     // Durable: buses and rules made through the API survive restarts and are shared by the nodes.
     registry: createStoredRegistry(o.engine.eventRules),
-    onScheduleRule: scheduleRuleListener(() => schedules!, { region: o.region, accountId: o.accountId }),
+    onScheduleRule: scheduleRules.listener,
   });
   schedules = createScheduleService({ store: o.engine.schedules, clock: o.clock, dispatcher, region: o.region, accountId: o.accountId, onError: o.onError });
   const pollers: QueuePoller[] = [];
@@ -108,6 +110,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     const pollersStopped = Promise.all(pollers.map((p) => p.stop()));
     await queues.close();
     await pollersStopped;
+    await scheduleRules.stop();
     await schedules!.stop();
     await topics.close();
     await mail.close();
@@ -126,9 +129,8 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     await retries.start();
     await mail.start();
     await topics.start();
-    const account = { region: o.region, accountId: o.accountId };
-    const storedScheduleRules = (await events.scheduleRules()).map((rule) => scheduleOfRule(rule, account));
-    await schedules.start([...schedulesFromModel(o.model), ...storedScheduleRules]);
+    await schedules.start([...schedulesFromModel(o.model), ...(await scheduleRules.stored())]);
+    scheduleRules.start();
     const mappings = [
       ...o.model.functions.flatMap(readQueueMappings),
       ...topics.templateSqsSubscriptions(o.model).filter((m) => m.enabled).map((m) => snsQueueMapping(m, addressing)),

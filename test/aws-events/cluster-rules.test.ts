@@ -1,7 +1,8 @@
 /**
  * Two `stratus start` nodes on one PostgreSQL: a rule made through the EventBridge API on node A
  * matches events put on node B, and B sees A's later changes (disable, delete) at its next
- * PutEvents — through the real `@aws-sdk/client-eventbridge` and `@aws-sdk/client-sqs`.
+ * PutEvents; a schedule rule made on A fires from B once A is gone (adjustable clocks) — through
+ * the real `@aws-sdk/client-eventbridge` and `@aws-sdk/client-sqs`.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,7 +38,7 @@ const clients = (node: StratusProcess) => ({
 });
 
 test('a rule made on node A matches events put on node B; A\'s changes reach B', { timeout: 180_000 }, async () => {
-  nodes.push(...(await Promise.all([0, 1].map(() => startStratus(['examples/hello', '--engine', database.url])))));
+  nodes.push(...(await Promise.all([0, 1].map(() => startStratus(['examples/hello', '--engine', database.url, '--clock', 'adjustable'])))));
   const a = clients(nodes[0]!);
   const b = clients(nodes[1]!);
   try {
@@ -73,6 +74,36 @@ test('a rule made on node A matches events put on node B; A\'s changes reach B',
     await assert.rejects(b.events.send(new DescribeRuleCommand({ Name: 'on-a', EventBusName: 'shared' })), ResourceNotFoundException);
     await put({ n: 4 });
     assert.deepEqual(await receive(1), []);
+  } finally {
+    for (const c of [a, b]) {
+      c.events.destroy();
+      c.sqs.destroy();
+    }
+  }
+});
+
+test('a schedule rule made on node A fires from node B after A is killed', { timeout: 180_000 }, async () => {
+  assert.equal(nodes.length, 2, 'runs after the first test started the nodes');
+  const a = clients(nodes[0]!);
+  const b = clients(nodes[1]!);
+  try {
+    const { QueueUrl } = await b.sqs.send(new CreateQueueCommand({ QueueName: 'cluster-ticks' }));
+    const arn = (await b.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    await a.events.send(new PutRuleCommand({ Name: 'cluster-minute', ScheduleExpression: 'rate(1 minute)' }));
+    await a.events.send(new PutTargetsCommand({ Rule: 'cluster-minute', Targets: [{ Id: 'q', Arn: arn }] }));
+    nodes[0]!.child.kill('SIGKILL');
+    await new Promise((r) => nodes[0]!.child.once('exit', r));
+    // B hears of the rule at its next look at the stored rules (about a second); each round
+    // moves its clock past a tick and waits for one.
+    let body: string | undefined;
+    for (let i = 0; i < 10 && body === undefined; i++) {
+      await fetch(`${nodes[1]!.edgeUrl}/_stratus/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 61_000 }), headers: { 'content-type': 'application/json' } });
+      body = (await b.sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 2 }))).Messages?.[0]?.Body;
+    }
+    assert.ok(body, `node B fired no tick\n${nodes[1]!.stderr()}`);
+    const event = JSON.parse(body) as Record<string, unknown>;
+    assert.equal(event['detail-type'], 'Scheduled Event');
+    assert.deepEqual(event.resources, ['arn:aws:events:us-east-1:000000000000:rule/cluster-minute']);
   } finally {
     for (const c of [a, b]) {
       c.events.destroy();
