@@ -21,6 +21,8 @@ export class ScheduleRuleSync {
   private readonly known = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
+  /** While the database is away every poll fails: say so once, not every second. */
+  private failing = false;
 
   constructor(
     private readonly schedules: () => ScheduleService,
@@ -40,7 +42,15 @@ export class ScheduleRuleSync {
   }
 
   start(intervalMs = SYNC_INTERVAL_MS): void {
-    this.timer = setInterval(() => void this.serially(() => this.sync()).catch(this.onError), intervalMs);
+    const poll = () =>
+      this.serially(() => this.sync()).then(
+        () => void (this.failing = false),
+        (err) => {
+          if (!this.failing) this.onError(err);
+          this.failing = true;
+        },
+      );
+    this.timer = setInterval(() => void poll(), intervalMs);
     this.timer.unref();
   }
 
