@@ -9,7 +9,7 @@ import type { AppModel } from '../template/model';
 import type { FunctionService } from '../services/functions/service';
 import { AsyncInvoker } from '../services/functions/async/invoker';
 import { createQueueService, type QueueService, queueUrl } from '../services/queues';
-import { createEventsService, type EventsService } from '../services/events';
+import { createEventsService, createStoredRegistry, type EventsService } from '../services/events';
 import { createScheduleService, schedulesFromModel, type ScheduleService } from '../services/schedules';
 import { createTargetDispatcher } from '../services/targets/dispatcher';
 import { TargetRetries } from '../services/targets/retries';
@@ -18,7 +18,7 @@ import { createMailService, type MailService } from '../services/mail';
 import type { TargetDispatcher } from '../services/targets/types';
 import { readQueueMappings, DEFAULT_CONCURRENCY, type QueueMapping } from '../sources/queue-pollers/mapping';
 import { QueuePoller } from '../sources/queue-pollers/poller';
-import { scheduleRuleListener } from './schedule-rules';
+import { ScheduleRuleSync } from './schedule-rules';
 import { createTableService, type TableService } from '../services/tables';
 import { readStreamMappings } from '../sources/table-streams/mapping';
 import { StreamPoller } from '../sources/table-streams/poller';
@@ -91,12 +91,16 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
   dispatcher.retries = retries;
   asyncInvoker.dispatcher = dispatcher;
   let schedules: ScheduleService | undefined;
+  const account = { region: o.region, accountId: o.accountId };
+  const scheduleRules = new ScheduleRuleSync(() => schedules!, () => events!, account, o.onError);
   events = createEventsService({
     clock: o.clock,
     dispatcher,
     region: o.region,
     accountId: o.accountId,
-    onScheduleRule: scheduleRuleListener(() => schedules!, { region: o.region, accountId: o.accountId }),
+    // Durable: buses and rules made through the API survive restarts and are shared by the nodes.
+    registry: createStoredRegistry(o.engine.eventRules),
+    onScheduleRule: scheduleRules.listener,
   });
   schedules = createScheduleService({ store: o.engine.schedules, clock: o.clock, dispatcher, region: o.region, accountId: o.accountId, onError: o.onError, pauseAfterClaimMs: o.testPauseAfterTickClaimMs });
   const pollers: QueuePoller[] = [];
@@ -108,6 +112,7 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     const pollersStopped = Promise.all(pollers.map((p) => p.stop()));
     await queues.close();
     await pollersStopped;
+    await scheduleRules.stop();
     await schedules!.stop();
     await topics.close();
     await mail.close();
@@ -126,7 +131,8 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     await retries.start();
     await mail.start();
     await topics.start();
-    await schedules.start(schedulesFromModel(o.model));
+    await schedules.start([...schedulesFromModel(o.model), ...(await scheduleRules.stored())]);
+    scheduleRules.start();
     const mappings = [
       ...o.model.functions.flatMap(readQueueMappings),
       ...topics.templateSqsSubscriptions(o.model).filter((m) => m.enabled).map((m) => snsQueueMapping(m, addressing)),

@@ -75,6 +75,25 @@ CREATE TABLE dynamo_tables (
   created_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 
+CREATE TABLE event_buses (
+  name   TEXT PRIMARY KEY,
+  body   TEXT NOT NULL,
+  origin TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE event_rules (
+  bus    TEXT NOT NULL REFERENCES event_buses (name) ON DELETE CASCADE,
+  name   TEXT NOT NULL,
+  body   TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  PRIMARY KEY (bus, name)
+) WITHOUT ROWID;
+
+CREATE TABLE event_rules_version (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL
+);
+
 CREATE TABLE log_events (
   id             INTEGER PRIMARY KEY AUTOINCREMENT,
   log_group      TEXT NOT NULL,

@@ -20,6 +20,7 @@ import { createPostgresMailStore } from './mail/store';
 import { createPostgresConnectionStore } from './connections/store';
 import { createPostgresBucketStore } from './buckets/store';
 import { createPostgresTableStore } from './tables/store';
+import { createPostgresEventRuleStore } from './events/store';
 
 export async function openPostgresEngine(url: string, options: { clock: Clock }): Promise<Engine> {
   const driver = await loadPg();
@@ -50,6 +51,7 @@ export async function openPostgresEngine(url: string, options: { clock: Clock })
     connections: createPostgresConnectionStore(pool),
     buckets: createPostgresBucketStore(pool),
     tables: createPostgresTableStore(pool),
+    eventRules: createPostgresEventRuleStore(pool),
     // Idempotent: composition roots may close on both error and shutdown paths.
     close: () => (closing ??= Promise.all([wakeups.close(), vacuum.close()]).then(() => pool.end())),
   };

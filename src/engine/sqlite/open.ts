@@ -12,6 +12,7 @@ import { createSqliteMailStore } from './mail/store';
 import { createSqliteConnectionStore } from './connections/store';
 import { createSqliteBucketStore } from './buckets/store';
 import { createSqliteTableStore } from './tables/store';
+import { createSqliteEventRuleStore } from './events/store';
 
 export async function openSqliteEngine(location: string, options: { clock: Clock }): Promise<Engine> {
   const db = await openDatabase(location);
@@ -31,6 +32,7 @@ export async function openSqliteEngine(location: string, options: { clock: Clock
     connections: createSqliteConnectionStore(db),
     buckets: createSqliteBucketStore(db),
     tables: createSqliteTableStore(db),
+    eventRules: createSqliteEventRuleStore(db),
     logs,
     async close() {
       // Idempotent: composition roots may close on both error and shutdown paths.

@@ -11,6 +11,7 @@ import type { MailStore } from './mail';
 import type { ConnectionStore } from './connections';
 import type { BucketStore } from './buckets';
 import type { TableStore } from './tables';
+import type { EventRuleStore } from './event-rules';
 
 export type * from './logs';
 export type * from './queues';
@@ -20,6 +21,7 @@ export type * from './mail';
 export type * from './connections';
 export type * from './buckets';
 export type * from './tables';
+export type * from './event-rules';
 
 export interface Engine {
   readonly backend: 'sqlite' | 'postgres';
@@ -31,5 +33,6 @@ export interface Engine {
   readonly connections: ConnectionStore;
   readonly buckets: BucketStore;
   readonly tables: TableStore;
+  readonly eventRules: EventRuleStore;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 export { createEventsService, type EventsService, type EventsServiceOptions } from './service';
 export { createMemoryRegistry, type EventsRegistry } from './registry';
+export { createStoredRegistry } from './stored-registry';
 export { EventsError, type EventsErrorCode } from './errors';
 export { busArn, ruleArn, busNameOf } from './arns';
 export { formatEventTime, type EventEnvelope } from './envelope';

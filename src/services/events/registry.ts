@@ -1,10 +1,8 @@
 /**
- * Where buses and rules (with their targets) are kept: a small async port, so an engine-backed
- * store can replace the in-memory one without touching the operations. Implementations return
- * copies: callers may not mutate what is stored.
- *
- * Gap: the only implementation today keeps everything in memory, so buses and rules made through
- * the API are lost at a restart (template resources are rebuilt at every start anyway).
+ * Where buses and rules (with their targets) are kept: a small async port with two
+ * implementations, the engine-backed one Stratus runs with (stored-registry.ts: durable, shared by
+ * the nodes of one database) and the in-memory one below (for tests and embedding). Callers may
+ * not mutate what they are handed: implementations return copies or frozen records.
  */
 import type { BusRecord, RuleRecord } from './types';
 
@@ -20,6 +18,14 @@ export interface EventsRegistry {
   /** Creates or replaces the rule (targets included). */
   putRule(rule: RuleRecord): Promise<void>;
   deleteRule(busName: string, ruleName: string): Promise<void>;
+  /** The bus's rules, or undefined when the bus does not exist: PutEvents' one read per entry. */
+  busRules(busName: string): Promise<RuleRecord[] | undefined>;
+  /**
+   * After the template was applied: the buses and rules named are the template's, and those the
+   * template made at an earlier start but no longer names are deleted. Absent: nothing outlives
+   * the process, so there is nothing to prune.
+   */
+  adoptTemplate?(buses: string[], rules: { bus: string; name: string }[]): Promise<void>;
 }
 
 export function createMemoryRegistry(): EventsRegistry {
@@ -57,6 +63,10 @@ export function createMemoryRegistry(): EventsRegistry {
     },
     async deleteRule(busName, ruleName) {
       rules.get(busName)?.delete(ruleName);
+    },
+    async busRules(busName) {
+      if (!buses.has(busName)) return undefined;
+      return [...rulesOf(busName).values()].sort((a, b) => compare(a.Name, b.Name)).map(copy);
     },
   };
 }

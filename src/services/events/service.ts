@@ -3,9 +3,10 @@
  * Typed operations named after the API's (EventBridge API Reference), for a thin JSON 1.1 wire
  * adapter and for the CLI (`stratus events put` → putEvents). Errors are thrown as EventsError.
  *
- * Gaps: buses and rules live in the registry given (in memory by default: lost at a restart);
- * archives, replays, API destinations, connections, permissions, tags and partner sources are not
- * served. Firing schedule rules is the scheduler's job (see onScheduleRule).
+ * Buses and rules live in the registry given: the app passes the engine-backed one (durable,
+ * shared by nodes); the in-memory default is for tests. Gaps: archives, replays, API
+ * destinations, connections, permissions, tags and partner sources are not served. Firing
+ * schedule rules is the scheduler's job (see onScheduleRule).
  */
 import type { Clock } from '../../shared/clock';
 import type { AppModel } from '../../template/model';

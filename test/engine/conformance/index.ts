@@ -11,6 +11,7 @@ import { runMailStoreConformance } from './mail';
 import { runConnectionStoreConformance } from './connections';
 import { runBucketStoreConformance } from './buckets';
 import { runTableStoreConformance } from './tables';
+import { runEventRuleStoreConformance } from './event-rules';
 import type { Engine } from '../../../src/engine/types';
 
 export function runEngineConformance(name: string, open: () => Promise<Engine>, options: { url?: string } = {}): void {
@@ -22,4 +23,5 @@ export function runEngineConformance(name: string, open: () => Promise<Engine>, 
   runConnectionStoreConformance(name, open);
   runBucketStoreConformance(name, open);
   runTableStoreConformance(name, open);
+  runEventRuleStoreConformance(name, open);
 }

@@ -8,6 +8,7 @@ import { sql as buckets } from './0006_buckets';
 import { sql as tables } from './0007_tables';
 import { sql as connections } from './0008_connections';
 import { sql as scheduleOutbox } from './0009_schedule_outbox';
+import { sql as eventRules } from './0010_event_rules';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'tables', sql: tables },
   { version: 8, name: 'connections', sql: connections },
   { version: 9, name: 'schedule-outbox', sql: scheduleOutbox },
+  { version: 10, name: 'event-rules', sql: eventRules },
 ];

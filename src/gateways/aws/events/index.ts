@@ -4,8 +4,8 @@
  * names. Timestamps arrive as epoch seconds (the JSON protocol's form) and leave as such.
  *
  * Not done yet: archives, replays, connections, API destinations, permissions, tags,
- * ListRuleNamesByTarget. Rules created here live until Stratus stops (the template's are rebuilt
- * at every start).
+ * ListRuleNamesByTarget. Buses and rules created here are kept in the engine: they survive a
+ * restart and are shared by the nodes of one database (the template's are rebuilt at every start).
  */
 import type { EventsService } from '../../../services/events';
 import { AwsError } from '../errors';

@@ -14,6 +14,7 @@ import { deliverToTargets, matchingRules } from '../deliver';
 import { buildEnvelope, type EventEnvelope } from '../envelope';
 import { validationError } from '../errors';
 import { checkEntry, checkRequestSize, type CheckedEntry } from './put-events-entry';
+import type { RuleRecord } from '../types';
 
 /** AWS's per-entry answer when it accepted an entry but could not process it. */
 const INTERNAL_FAILURE = { ErrorCode: 'InternalException', ErrorMessage: 'Service encountered unexpected problem. Please try again.' };
@@ -27,23 +28,32 @@ export async function putEvents(
 ): Promise<api.PutEventsResponse> {
   const entries = checkEntryCount(request?.Entries);
   checkRequestSize(entries);
+  // One read of a bus's rules per request, however many of its entries go to that bus.
+  const rulesByBus = new Map<string, Promise<RuleRecord[] | undefined>>();
+  const rulesOf = (bus: string) => rulesByBus.get(bus) ?? rulesByBus.set(bus, ctx.registry.busRules(bus)).get(bus)!;
   const results: api.PutEventsResultEntry[] = [];
-  for (const entry of entries) results.push(await putEntry(ctx, entry, onDroppedEvent));
+  for (const entry of entries) results.push(await putEntry(ctx, entry, rulesOf, onDroppedEvent));
   return { FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length, Entries: results };
 }
 
-async function putEntry(ctx: EventsContext, entry: api.PutEventsEntry, onDropped?: DroppedEventListener): Promise<api.PutEventsResultEntry> {
+async function putEntry(
+  ctx: EventsContext,
+  entry: api.PutEventsEntry,
+  rulesOf: (bus: string) => Promise<RuleRecord[] | undefined>,
+  onDropped?: DroppedEventListener,
+): Promise<api.PutEventsResultEntry> {
   const checked = checkEntry(entry);
   if ('ErrorCode' in checked) return checked;
   const ingestionTime = ctx.clock.now();
   const event = envelopeOf(ctx, checked, ingestionTime);
   const busName = busNameOf(entry.EventBusName);
   try {
-    if (!(await ctx.registry.getBus(busName))) {
+    const rules = await rulesOf(busName);
+    if (!rules) {
       onDropped?.(event, busName);
       return { EventId: event.id };
     }
-    for (const rule of matchingRules(ctx, await ctx.registry.listRules(busName), event)) {
+    for (const rule of matchingRules(ctx, rules, event)) {
       await deliverToTargets(ctx, rule, event, ingestionTime);
     }
   } catch {

@@ -38,6 +38,11 @@ export async function applyTemplateEvents(ctx: EventsContext, model: AppModel): 
       throw fail(rule.logicalId, rule.path, err);
     });
   }
+  // Rules and buses the template made at an earlier start but no longer lists go away.
+  await ctx.registry.adoptTemplate?.(
+    wanted.buses.map((bus) => bus.name),
+    wanted.rules.map(({ rule }) => ({ bus: busNameOf(rule.EventBusName), name: rule.Name })),
+  );
   return wanted;
 }
 
