@@ -132,7 +132,8 @@ export async function startAsyncStack(o: AsyncStackOptions): Promise<AsyncStack>
     await mail.start();
     await topics.start();
     await schedules.start([...schedulesFromModel(o.model), ...(await scheduleRules.stored())]);
-    scheduleRules.start();
+    // Only other nodes can change the stored rules behind this one's back: one SQLite node needs no poll.
+    if (o.engine.backend === 'postgres') scheduleRules.start();
     const mappings = [
       ...o.model.functions.flatMap(readQueueMappings),
       ...topics.templateSqsSubscriptions(o.model).filter((m) => m.enabled).map((m) => snsQueueMapping(m, addressing)),
